@@ -1,0 +1,48 @@
+import nx from '@nx/eslint-plugin';
+
+// Two tag axes: scope (which service owns it) and type (what kind of code it is).
+// A service reaches another only through that service's client lib (scope:<svc>-api) or the shared events lib.
+const scopeRules = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:shared'] },
+  { sourceTag: 'scope:listening', onlyDependOnLibsWithTags: ['scope:listening', 'scope:shared'] },
+  { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['scope:analytics', 'scope:analytics-api', 'scope:shared'] },
+  { sourceTag: 'scope:analytics-api', onlyDependOnLibsWithTags: ['scope:analytics-api', 'scope:shared'] },
+  { sourceTag: 'scope:deck', onlyDependOnLibsWithTags: ['scope:deck', 'scope:analytics-api', 'scope:shared'] },
+  // The herald CLI composes every service into one process (embedded mode).
+  {
+    sourceTag: 'scope:cli',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingestion', 'scope:listening', 'scope:analytics', 'scope:analytics-api', 'scope:deck'],
+  },
+];
+
+const noInfra = ['fastify', '@fastify/*', 'kafkajs', '@prisma/*', 'pg', '@electric-sql/*', 'pglite-prisma-adapter'];
+
+const typeRules = [
+  // Apps never import apps: no rule lists type:app as a target.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:data-access', 'type:client', 'type:events', 'type:util'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:client', 'type:events', 'type:util', 'type:testing'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:util', 'type:testing'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:util', 'type:testing'] },
+  { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:events', 'type:util'] },
+  { sourceTag: 'type:events', onlyDependOnLibsWithTags: ['type:events'], bannedExternalImports: noInfra },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:events'], bannedExternalImports: noInfra },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:util'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/node_modules', '**/dist', '**/generated', '.nx', 'tools/kafka/.cache', 'tools/kafka/.run', 'data', 'bench/results'] },
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, banTransitiveDependencies: false, allow: [], depConstraints: [...scopeRules, ...typeRules] },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];

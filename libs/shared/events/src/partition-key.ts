@@ -1,0 +1,13 @@
+import type { HeraldEvent } from './catalog.ts';
+
+/** Events about the same entity share a key, so Kafka keeps their order within one partition. */
+export function partitionKeyOf(event: HeraldEvent): string {
+  switch (event.type) {
+    case 'ingestion.post.published':
+    case 'ingestion.post.updated':
+      return `${event.workspaceId}:${event.payload.post.network}:${event.payload.post.networkPostId}`;
+    case 'ingestion.mention.received':
+    case 'listening.mention.analyzed':
+      return `${event.workspaceId}:${event.payload.mention.network}:${event.payload.mention.networkMentionId}`;
+  }
+}
