@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+
+import { createAnalyticsDb } from '@herald/analytics-data-access';
+import { parsePeriod, type PeriodSummary } from '@herald/analytics-metrics';
+import { loadPeriodSummary } from '@herald/analytics-service';
+
+import { findRunningStack, withDataDirLock } from '../embedded/data-dir.ts';
+
+export interface SummaryOptions {
+  dataDir: string;
+  from: string;
+  to: string;
+  workspaceId: string;
+  json: boolean;
+}
+
+const METRICS = ['posts', 'impressions', 'engagements', 'engagementRate', 'mentions', 'averageSentiment'] as const;
+
+/** The same summary as GET /v1/analytics/summary, from the running stack or straight from the embedded store. */
+export async function fetchSummary(options: SummaryOptions): Promise<PeriodSummary> {
+  const period = parsePeriod(options.from, options.to);
+  const running = findRunningStack(options.dataDir);
+  if (running?.urls.analytics) {
+    const query = new URLSearchParams({ workspaceId: options.workspaceId, from: options.from, to: options.to });
+    const res = await fetch(`${running.urls.analytics}/v1/analytics/summary?${query}`);
+    if (!res.ok) throw new Error(`analytics answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as PeriodSummary;
+  }
+  return withDataDirLock(options.dataDir, async () => {
+    const db = createAnalyticsDb({ kind: 'pglite', dataDir: join(options.dataDir, 'analytics') });
+    try {
+      await db.migrate();
+      return await loadPeriodSummary(db, options.workspaceId, period);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+export function formatSummary(summary: PeriodSummary, options: Pick<SummaryOptions, 'from' | 'to' | 'json'>): string {
+  const picked = Object.fromEntries(METRICS.map((k) => [k, summary[k]]));
+  if (options.json) return `${JSON.stringify(picked)}\n`;
+  const fmt = new Intl.NumberFormat('en-US');
+  const show: Record<(typeof METRICS)[number], (v: number | null) => string> = {
+    posts: (v) => fmt.format(v ?? 0),
+    impressions: (v) => fmt.format(v ?? 0),
+    engagements: (v) => fmt.format(v ?? 0),
+    engagementRate: (v) => (v == null ? '–' : `${(v * 100).toFixed(2)}%`),
+    mentions: (v) => fmt.format(v ?? 0),
+    averageSentiment: (v) => (v == null ? '–' : v.toFixed(3)),
+  };
+  const labels = { posts: 'Posts', impressions: 'Impressions', engagements: 'Engagements', engagementRate: 'Engagement rate', mentions: 'Mentions', averageSentiment: 'Average sentiment' };
+  return `Summary ${options.from} to ${options.to} (to exclusive)\n` + METRICS.map((k) => `  ${labels[k].padEnd(18)} ${show[k](summary[k])}`).join('\n') + '\n';
+}

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface RunningStack {
+  pid: number;
+  apiKey: string;
+  workspaceId: string;
+  urls: { ingestion: string; listening: string; analytics: string; deck: string };
+}
+
+export const resolveDataDir = (dir: string | undefined): string => resolve(dir ?? process.env.HERALD_DATA_DIR ?? './data');
+
+const stateFile = (dataDir: string) => join(dataDir, 'herald.json');
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The embedded databases are files that only one process may open. A running `herald start`
+ * records itself here; other commands then go through its HTTP API instead of the files.
+ */
+export function findRunningStack(dataDir: string): RunningStack | null {
+  if (!existsSync(stateFile(dataDir))) return null;
+  const state = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as RunningStack;
+  return isAlive(state.pid) && state.pid !== process.pid ? state : null;
+}
+
+export function claimDataDir(dataDir: string, state: RunningStack): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const running = findRunningStack(dataDir);
+  if (running) throw new Error(`Another herald (pid ${running.pid}) is using ${dataDir}; stop it or set HERALD_DATA_DIR to another folder`);
+  writeFileSync(stateFile(dataDir), JSON.stringify(state, null, 2));
+  return () => rmSync(stateFile(dataDir), { force: true });
+}
+
+/** Holds the data dir for a one-off command, so that `herald start` cannot open it meanwhile. */
+export function withDataDirLock<T>(dataDir: string, run: () => Promise<T>): Promise<T> {
+  const release = claimDataDir(dataDir, { pid: process.pid, apiKey: '', workspaceId: '', urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
+  return run().finally(release);
+}
+
+/** The demo workspace's API key: HERALD_API_KEY, else the one made on first start and kept. */
+export function demoApiKey(dataDir: string, generate: () => string): string {
+  if (process.env.HERALD_API_KEY) return process.env.HERALD_API_KEY;
+  const file = join(dataDir, 'api-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = generate();
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,2 @@
+export * from './analytics-client.ts';
+export type { paths as AnalyticsPaths } from './generated/analytics-api.ts';

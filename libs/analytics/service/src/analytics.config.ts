@@ -1,0 +1,7 @@
+import { Type } from 'typebox';
+
+import { commonServiceConfig } from '@herald/service-kit';
+
+export const AnalyticsConfigSchema = Type.Object({
+  ...commonServiceConfig({ port: 3003, schema: 'analytics' }),
+});

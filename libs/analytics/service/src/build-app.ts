@@ -1,0 +1,27 @@
+import type { AnalyticsDb } from '@herald/analytics-data-access';
+import type { EventBus } from '@herald/event-bus';
+import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
+
+import { registerSummaryRoute } from './routes/summary.route.ts';
+
+export interface AnalyticsDeps {
+  logger: Logger;
+  db: AnalyticsDb;
+  bus: EventBus;
+}
+
+/** The analytics HTTP API. Consumers are started apart (see startStoreEventsConsumer). */
+export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    name: 'analytics',
+    version: '0.1.0',
+    description: 'Reporting data and KPIs: summaries, goals, comparisons, best times and campaign results.',
+    logger: deps.logger,
+    readiness: [
+      { name: 'database', check: () => deps.db.ping() },
+      { name: 'kafka', check: () => deps.bus.ping() },
+    ],
+  });
+  registerSummaryRoute(app, deps.db);
+  return app;
+}

@@ -1,0 +1,5 @@
+export * from './analytics.config.ts';
+export * from './api/summary.schema.ts';
+export * from './build-app.ts';
+export * from './consumers/store-events.consumer.ts';
+export * from './summary.repository.ts';

@@ -1,0 +1,5 @@
+export * from './api/batch.schema.ts';
+export * from './auth/api-keys.ts';
+export * from './build-app.ts';
+export * from './ingestion.config.ts';
+export * from './outbox/outbox-relay.ts';

@@ -1,0 +1,10 @@
+import { Type } from 'typebox';
+
+import { commonServiceConfig } from '@herald/service-kit';
+
+export const IngestionConfigSchema = Type.Object({
+  ...commonServiceConfig({ port: 3001, schema: 'ingestion' }),
+  HERALD_BOOTSTRAP_WORKSPACE: Type.String({ default: 'demo', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Workspace created at start if missing' }),
+  HERALD_API_KEY: Type.Optional(Type.String({ minLength: 24, description: 'API key of the bootstrap workspace, created at start if missing' })),
+  BODY_LIMIT_MB: Type.Integer({ minimum: 1, maximum: 1024, default: 64 }),
+});

@@ -1,0 +1,26 @@
+import type { EventBus } from '@herald/event-bus';
+import type { ListeningDb } from '@herald/listening-data-access';
+import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
+
+import { registerMentionsRoute } from './routes/mentions.route.ts';
+
+export interface ListeningDeps {
+  logger: Logger;
+  db: ListeningDb;
+  bus: EventBus;
+}
+
+export async function buildListeningApp(deps: ListeningDeps): Promise<ServiceApp> {
+  const app = await createServiceApp({
+    name: 'listening',
+    version: '0.1.0',
+    description: 'Social listening: sentiment, topics, intents, share of voice and spikes.',
+    logger: deps.logger,
+    readiness: [
+      { name: 'database', check: () => deps.db.ping() },
+      { name: 'kafka', check: () => deps.bus.ping() },
+    ],
+  });
+  registerMentionsRoute(app, deps.db);
+  return app;
+}

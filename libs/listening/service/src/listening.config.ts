@@ -1,0 +1,7 @@
+import { Type } from 'typebox';
+
+import { commonServiceConfig } from '@herald/service-kit';
+
+export const ListeningConfigSchema = Type.Object({
+  ...commonServiceConfig({ port: 3002, schema: 'listening' }),
+});

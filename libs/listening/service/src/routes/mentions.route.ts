@@ -1,0 +1,48 @@
+import type { ListeningDb } from '@herald/listening-data-access';
+import type { ServiceApp } from '@herald/service-kit';
+
+import { MentionsPageSchema, MentionsQuerySchema } from '../api/mentions.schema.ts';
+
+export function registerMentionsRoute(app: ServiceApp, db: ListeningDb): void {
+  app.get(
+    '/v1/listening/mentions',
+    {
+      schema: {
+        operationId: 'listMentions',
+        tags: ['listening'],
+        summary: 'Analyzed mentions, newest first, filtered and paginated',
+        querystring: MentionsQuerySchema,
+        response: { 200: MentionsPageSchema },
+      },
+    },
+    async (request) => {
+      const { workspaceId, label, language, q, limit, cursor } = request.query;
+      const rows = await db.prisma.mentionAnalysis.findMany({
+        where: {
+          workspaceId,
+          ...(label ? { label } : {}),
+          ...(language ? { language } : {}),
+          ...(q ? { text: { contains: q, mode: 'insensitive' as const } } : {}),
+        },
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        take: limit + 1,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      const page = rows.slice(0, limit);
+      return {
+        items: page.map((r) => ({
+          network: r.network,
+          networkMentionId: r.networkMentionId,
+          text: r.text,
+          occurredAt: r.occurredAt.toISOString(),
+          language: r.language,
+          score: r.score,
+          label: r.label,
+          scored: r.scored,
+          drivers: r.drivers,
+        })),
+        nextCursor: rows.length > limit ? String(page.at(-1)?.id ?? '') : null,
+      };
+    },
+  );
+}

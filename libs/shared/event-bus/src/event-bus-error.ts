@@ -1,0 +1,35 @@
+export type EventBusErrorCode =
+  | 'EVENT_BUS_CONFIG_INVALID'
+  | 'EVENT_BUS_UNREACHABLE'
+  | 'EVENT_BUS_UNKNOWN_TOPIC'
+  | 'EVENT_BUS_PUBLISH_FAILED'
+  | 'EVENT_BUS_SUBSCRIBE_FAILED'
+  | 'EVENT_BUS_CONSUMER_CRASHED'
+  | 'EVENT_BUS_DRAIN_TIMEOUT'
+  | 'EVENT_BUS_CLOSED';
+
+const NOT_RETRIABLE: ReadonlySet<EventBusErrorCode> = new Set(['EVENT_BUS_CONFIG_INVALID', 'EVENT_BUS_UNKNOWN_TOPIC', 'EVENT_BUS_CLOSED']);
+
+/** A failure of the bus itself (not of a handler), with a stable code that survives logs and hops. */
+export class EventBusError extends Error {
+  readonly retriable: boolean;
+  constructor(
+    readonly code: EventBusErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EventBusError';
+    this.retriable = !NOT_RETRIABLE.has(code);
+  }
+}
+
+export const toError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
+
+/** Handlers and libraries mark errors that a retry cannot fix with `retriable: false`. */
+export const isRetriable = (error: Error): boolean => (error as { retriable?: unknown }).retriable !== false;
+
+export function errorCodeOf(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.length > 0 ? code : 'HANDLER_FAILED';
+}

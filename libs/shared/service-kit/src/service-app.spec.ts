@@ -1,0 +1,67 @@
+import { Type } from 'typebox';
+import { describe, expect, it } from 'vitest';
+
+import { AppError } from './app-error.ts';
+import { createLogger } from './logger.ts';
+import { createServiceApp } from './service-app.ts';
+
+const silent = createLogger({ name: 'test', level: 'silent' });
+
+async function build(readyOk = true) {
+  const app = await createServiceApp({
+    name: 'test',
+    version: '0.0.0',
+    description: 'test',
+    logger: silent,
+    readiness: [{ name: 'db', check: async () => { if (!readyOk) throw new Error('connection refused'); } }],
+  });
+  app.post('/items', { schema: { body: Type.Object({ count: Type.Integer({ minimum: 0 }) }) } }, async (req) => req.body);
+  app.get('/teapot', async () => { throw new AppError('TEAPOT', 'short and stout', 418); });
+  app.get('/boom', async () => { throw new Error('secret internal detail'); });
+  return app;
+}
+
+describe('createServiceApp', () => {
+  it('answers /health', async () => {
+    const app = await build();
+    const res = await app.inject('/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', service: 'test' });
+  });
+
+  it('reports 503 on /ready with the failing dependency named', async () => {
+    const app = await build(false);
+    const res = await app.inject('/ready');
+    expect(res.statusCode).toBe(503);
+    expect(res.json().checks.db).toEqual({ ok: false, error: 'connection refused' });
+  });
+
+  it('maps validation errors to 400 naming the field', async () => {
+    const app = await build();
+    const res = await app.inject({ method: 'POST', url: '/items', payload: { count: -2 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.message).toContain('body.count');
+  });
+
+  it('keeps the code and status of an AppError', async () => {
+    const app = await build();
+    const res = await app.inject('/teapot');
+    expect(res.statusCode).toBe(418);
+    expect(res.json().error).toEqual({ code: 'TEAPOT', message: 'short and stout' });
+  });
+
+  it('hides internals of a 500', async () => {
+    const app = await build();
+    const res = await app.inject('/boom');
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('secret');
+  });
+
+  it('serves an OpenAPI document with the routes', async () => {
+    const app = await build();
+    await app.ready();
+    const doc = app.swagger() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/ready', '/items']));
+  });
+});

@@ -1,0 +1,101 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+
+import { registerErrorHandler } from './error-handler.ts';
+import type { Logger } from './logger.ts';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface ServiceAppOptions {
+  name: string;
+  version: string;
+  description: string;
+  logger: Logger;
+  readiness: ReadinessCheck[];
+  bodyLimitBytes?: number;
+}
+
+export type ServiceApp = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+const HealthSchema = Type.Object({ status: Type.Literal('ok'), service: Type.String() });
+const ReadySchema = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  checks: Type.Record(Type.String(), Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.String()) })),
+});
+
+/**
+ * The Fastify instance every service starts from: logging, error mapping, OpenAPI document
+ * and docs page, /health (alive) and /ready (dependencies reachable). It never listens.
+ */
+export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimitBytes ?? 10 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `Herald ${options.name} API`, version: options.version, description: options.description },
+      components: {
+        securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', { schema: { tags: ['ops'], summary: 'The process is alive', response: { 200: HealthSchema } } }, async () => ({
+    status: 'ok' as const,
+    service: options.name,
+  }));
+
+  app.get(
+    '/ready',
+    { schema: { tags: ['ops'], summary: 'Kafka and the database are reachable', response: { 200: ReadySchema, 503: ReadySchema } } },
+    async (_request, reply) => {
+      const results = await Promise.all(
+        options.readiness.map(async (r) => {
+          try {
+            await withTimeout(r.check(), 3000, r.name);
+            return [r.name, { ok: true }] as const;
+          } catch (error) {
+            return [r.name, { ok: false, error: (error as Error).message }] as const;
+          }
+        }),
+      );
+      const ready = results.every(([, r]) => r.ok);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) });
+    },
+  );
+
+  return app;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name} did not answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
