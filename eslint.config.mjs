@@ -41,6 +41,11 @@ export default [
         'error',
         { enforceBuildableLibDependency: false, banTransitiveDependencies: false, allow: [], depConstraints: [...scopeRules, ...typeRules] },
       ],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

@@ -1,0 +1,178 @@
+/**
+ * One pass over social text: words, hashtags, emoji, emoticons and the punctuation that matters
+ * for sentiment (clause breaks, exclamation marks). URLs and @handles are recognised and dropped.
+ *
+ * natural's tokenizers split on per-language ASCII classes (Italian on `\W`, which cuts "perché"),
+ * and drop emoji and emoticons, so the scan is done here with one Unicode-aware pattern.
+ * Every alternative of the pattern consumes its match without nested quantifiers and every
+ * repetition that can fail is bounded, so the scan stays linear even on hostile input.
+ */
+
+export type TokenKind = 'word' | 'emoji' | 'emoticon' | 'break';
+
+export interface Token {
+  kind: TokenKind;
+  /** Lower-cased, typographic apostrophes straightened, letter runs of 3+ cut to 2. */
+  norm: string;
+  /** As written (for drivers). */
+  raw: string;
+  /** Written in capitals (two letters or more). */
+  caps: boolean;
+  /** Had a letter repeated three times or more ("sooo"). */
+  elongated: boolean;
+  /** Came from a #hashtag. */
+  hashtag: boolean;
+}
+
+export interface TokenizedText {
+  tokens: Token[];
+  /** Exclamation marks in the text, capped at 4. */
+  exclamations: number;
+  /** Set when the text or token cap cut the analysis short. */
+  truncated: boolean;
+}
+
+/** A mention may be 100 KB; sentiment is decided long before that, and time must stay bounded. */
+export const MAX_CHARS = 20_000;
+export const MAX_TOKENS = 2_000;
+
+const URL = String.raw`https?:\/\/\S*|www\.\S+`;
+const MENTION = String.raw`@[\p{L}\p{N}_]+`;
+const HASHTAG = String.raw`#[\p{L}\p{N}_]+`;
+// Eyes, optional nose, 1-3 mouths; the reverse forms and the rest must stand apart from words.
+const EMOTICON = [
+  String.raw`(?<![:\/])[<>]?[:;=][-'^]?[()[\]{}<>DPpbO03*|\/\\@$Ssc]{1,3}(?![\p{L}\p{N}])`,
+  String.raw`(?<![^\s])[()]{1,2}-?[:;=](?![^\s])`,
+  String.raw`<\/?3{1,3}(?!\d)`,
+  String.raw`\^[_.\-]?\^`,
+  String.raw`-_{1,3}-`,
+  String.raw`(?<![\p{L}\p{N}])(?:[Tt]_[Tt]|;_;|>_<|[xX]D{1,3}|\\o\/)(?![\p{L}\p{N}])`,
+  String.raw`(?<![^\s])D:(?![^\s])`,
+].join('|');
+const WORD = String.raw`[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}·]|['’](?=[\p{L}\p{N}]))*`;
+const EMOJI = String.raw`\p{Extended_Pictographic}|♡`;
+const PUNCT = String.raw`!|[.,;:?…]`;
+
+const TOKEN_PATTERN = new RegExp(
+  `(${URL})|(${MENTION})|(${HASHTAG})|(${EMOTICON})|(${WORD})|(${EMOJI})|(${PUNCT})`,
+  'gu',
+);
+
+const ENTITY_PATTERN = /&(?:amp|lt|gt|quot|apos|#39);/g;
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&#39;': "'" };
+
+/** Cuts at `max` UTF-16 units without leaving half a surrogate pair behind. */
+function capLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Runs of three or more identical letters become two: "goooood" → "good", "sooo" → "soo". */
+export function squeezeElongation(word: string): { text: string; elongated: boolean } {
+  let run = 1;
+  let elongated = false;
+  for (let i = 1; i < word.length; i++) {
+    if (word.charCodeAt(i) === word.charCodeAt(i - 1)) {
+      run++;
+      if (run === 3) elongated = true;
+    } else {
+      run = 1;
+    }
+  }
+  if (!elongated) return { text: word, elongated };
+  let out = '';
+  run = 0;
+  for (let i = 0; i < word.length; i++) {
+    run = i > 0 && word.charCodeAt(i) === word.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run <= 2) out += word[i];
+  }
+  return { text: out, elongated };
+}
+
+/** Every run of repeated letters becomes one: "loovvee" → "love". */
+export function squeezeAll(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    if (i === 0 || word.charCodeAt(i) !== word.charCodeAt(i - 1)) out += word[i];
+  }
+  return out;
+}
+
+function isCaps(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+function wordToken(raw: string, hashtag: boolean): Token {
+  const lower = raw.toLowerCase().replaceAll('’', "'");
+  const { text, elongated } = squeezeElongation(lower);
+  return { kind: 'word', norm: text, raw, caps: isCaps(raw), elongated, hashtag };
+}
+
+/** "#NotHappy" → not, happy; "#fail" → fail; "#best_day_ever" → best, day, ever. */
+export function splitHashtag(body: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= body.length; i++) {
+    const prev = body[i - 1] ?? '';
+    const cur = body[i] ?? '';
+    const boundary =
+      i === body.length ||
+      cur === '_' ||
+      prev === '_' ||
+      (isLower(prev) && isUpper(cur)) ||
+      // "ILoveIt": the last capital of a capital run starts the next word.
+      (isUpper(prev) && isUpper(cur) && isLower(body[i + 1] ?? '')) ||
+      (isDigit(prev) !== isDigit(cur) && cur !== '');
+    if (boundary) {
+      const part = body.slice(start, i);
+      if (part !== '' && part !== '_') parts.push(part);
+      start = cur === '_' ? i + 1 : i;
+    }
+  }
+  return parts.filter((p) => p !== '_' && p !== '');
+}
+
+function isLower(ch: string): boolean {
+  return ch !== '' && ch === ch.toLowerCase() && ch !== ch.toUpperCase();
+}
+function isUpper(ch: string): boolean {
+  return ch !== '' && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+}
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+export function tokenizeSocialText(input: string): TokenizedText {
+  let text = capLength(typeof input === 'string' ? input : '', MAX_CHARS);
+  let truncated = text.length < (typeof input === 'string' ? input.length : 0);
+  if (text.includes('&')) text = text.replace(ENTITY_PATTERN, (entity) => ENTITIES[entity] ?? entity);
+
+  const tokens: Token[] = [];
+  let exclamations = 0;
+  const pattern = new RegExp(TOKEN_PATTERN);
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    if (tokens.length >= MAX_TOKENS) {
+      truncated = true;
+      break;
+    }
+    const [whole, url, mention, hashtag, emoticon, word, emoji] = match;
+    if (url !== undefined || mention !== undefined) continue;
+    if (hashtag !== undefined) {
+      for (const part of splitHashtag(hashtag.slice(1))) tokens.push(wordToken(part, true));
+    } else if (emoticon !== undefined) {
+      tokens.push({ kind: 'emoticon', norm: emoticon, raw: emoticon, caps: false, elongated: false, hashtag: false });
+    } else if (word !== undefined) {
+      tokens.push(wordToken(word, false));
+    } else if (emoji !== undefined) {
+      tokens.push({ kind: 'emoji', norm: emoji, raw: emoji, caps: false, elongated: false, hashtag: false });
+    } else if (whole === '!') {
+      if (exclamations < 4) exclamations++;
+      tokens.push({ kind: 'break', norm: '!', raw: '!', caps: false, elongated: false, hashtag: false });
+    } else {
+      tokens.push({ kind: 'break', norm: whole, raw: whole, caps: false, elongated: false, hashtag: false });
+    }
+  }
+  return { tokens, exclamations, truncated };
+}
