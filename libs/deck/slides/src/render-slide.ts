@@ -58,7 +58,7 @@ function notes(text: string | undefined): SafeHtml | null {
 
 function titleSlide(slide: TitleSlide): SafeHtml {
   const meta = [slide.period, slide.audience].filter((part): part is string => Boolean(part));
-  return html`<section class="hd-slide hd-title center" data-kind="title">
+  return html`<section class="hd-slide hd-slide-title center" data-kind="title">
 <div class="hd-frame">
 <h1 class="hd-title-text">${slide.title}</h1>
 ${slide.subtitle ? html`<p class="hd-subtitle">${slide.subtitle}</p>` : null}
@@ -69,7 +69,7 @@ ${notes(slide.notes)}
 }
 
 function sectionSlide(slide: SectionSlide): SafeHtml {
-  return html`<section class="hd-slide hd-section center" data-kind="section">
+  return html`<section class="hd-slide hd-slide-section center" data-kind="section">
 <div class="hd-frame">
 <h2 class="hd-section-title">${slide.title}</h2>
 ${slide.subtitle ? html`<p class="hd-subtitle">${slide.subtitle}</p>` : null}
@@ -79,7 +79,7 @@ ${notes(slide.notes)}
 }
 
 function contentSlide(slide: Slide, title: string, body: HtmlValue): SafeHtml {
-  return html`<section class="hd-slide hd-${slide.kind}" data-kind="${slide.kind}">
+  return html`<section class="hd-slide hd-slide-${slide.kind}" data-kind="${slide.kind}">
 <div class="hd-frame">
 <h2 class="hd-heading">${title}</h2>
 <div class="hd-body">${body}</div>
@@ -144,7 +144,7 @@ function bullets(slide: BulletsSlide): SafeHtml {
 }
 
 function narrativeSlide(slide: NarrativeSlide): SafeHtml {
-  return html`<section class="hd-slide hd-narrative" data-kind="narrative">
+  return html`<section class="hd-slide hd-slide-narrative" data-kind="narrative">
 <div class="hd-frame">
 ${slide.kicker ? html`<p class="hd-kicker">${slide.kicker}</p>` : null}
 <h2 class="hd-heading">${slide.headline}</h2>

@@ -27,8 +27,9 @@ it('debug', async () => {
   for (const i of slides) {
     await page.evaluate((n) => (window as any).Reveal.slide(n), i);
     await page.waitForTimeout(Number(process.env.WAIT ?? 1200));
-    const st = await page.evaluate(() => { const s = document.querySelector('section.present') as HTMLElement; const cs = getComputedStyle(s); return { cls: s.className, op: cs.opacity, vis: cs.visibility, disp: cs.display, tr: cs.transform, hidden: s.hidden, style: s.getAttribute('style') }; });
+    const st = await page.evaluate(() => { const s = document.querySelector('section.present') as HTMLElement; const cs = getComputedStyle(s); const r = s.getBoundingClientRect(); const hr = s.querySelector('h2')?.getBoundingClientRect(); return { rect: [r.x, r.y, r.width, r.height], h: hr && [hr.x, hr.y, hr.width, hr.height], slidesTr: getComputedStyle(document.querySelector('.slides')!).transform, cls: s.className, op: cs.opacity, vis: cs.visibility, disp: cs.display, tr: cs.transform, hidden: s.hidden, style: s.getAttribute('style') }; });
     console.log(i, JSON.stringify(st));
+    console.log('kids', JSON.stringify(await page.evaluate(() => [...document.querySelector('.slides')!.childNodes].map((n) => n.nodeType === 1 ? [(n as HTMLElement).tagName, (n as HTMLElement).className, getComputedStyle(n as HTMLElement).position, getComputedStyle(n as HTMLElement).display, (n as HTMLElement).offsetTop] : [n.nodeType, JSON.stringify(n.textContent)]))));
     await page.screenshot({ path: `/tmp/deckdbg/${process.env.PREFIX ?? 's'}-${i}.png` });
   }
   await browser.close();

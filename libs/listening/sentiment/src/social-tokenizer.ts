@@ -109,28 +109,28 @@ function wordToken(raw: string, hashtag: boolean): Token {
   return { kind: 'word', norm: text, raw, caps: isCaps(raw), elongated, hashtag };
 }
 
-/** "#NotHappy" → not, happy; "#fail" → fail; "#best_day_ever" → best, day, ever. */
+/** "#NotHappy" → Not, Happy; "#fail" → fail; "#best_day_ever" → best, day, ever; "#ILoveIt" → I, Love, It. */
 export function splitHashtag(body: string): string[] {
   const parts: string[] = [];
-  let start = 0;
-  for (let i = 1; i <= body.length; i++) {
-    const prev = body[i - 1] ?? '';
-    const cur = body[i] ?? '';
-    const boundary =
-      i === body.length ||
-      cur === '_' ||
-      prev === '_' ||
-      (isLower(prev) && isUpper(cur)) ||
-      // "ILoveIt": the last capital of a capital run starts the next word.
-      (isUpper(prev) && isUpper(cur) && isLower(body[i + 1] ?? '')) ||
-      (isDigit(prev) !== isDigit(cur) && cur !== '');
-    if (boundary) {
-      const part = body.slice(start, i);
-      if (part !== '' && part !== '_') parts.push(part);
-      start = cur === '_' ? i + 1 : i;
+  let current = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] ?? '';
+    if (ch === '_') {
+      if (current !== '') parts.push(current);
+      current = '';
+      continue;
     }
+    const prev = body[i - 1] ?? '';
+    const boundary =
+      current !== '' && ((isLower(prev) && isUpper(ch)) || (isUpper(prev) && isUpper(ch) && isLower(body[i + 1] ?? '')));
+    if (boundary) {
+      parts.push(current);
+      current = '';
+    }
+    current += ch;
   }
-  return parts.filter((p) => p !== '_' && p !== '');
+  if (current !== '') parts.push(current);
+  return parts;
 }
 
 function isLower(ch: string): boolean {
@@ -138,9 +138,6 @@ function isLower(ch: string): boolean {
 }
 function isUpper(ch: string): boolean {
   return ch !== '' && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
-}
-function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
 }
 
 export function tokenizeSocialText(input: string): TokenizedText {
@@ -150,7 +147,9 @@ export function tokenizeSocialText(input: string): TokenizedText {
 
   const tokens: Token[] = [];
   let exclamations = 0;
-  const pattern = new RegExp(TOKEN_PATTERN);
+  // Shared pattern: the loop below never yields, so resetting lastIndex is enough.
+  const pattern = TOKEN_PATTERN;
+  pattern.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) !== null) {
     if (tokens.length >= MAX_TOKENS) {

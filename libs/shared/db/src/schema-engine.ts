@@ -15,7 +15,15 @@ import { silentLogger, type DbLogger } from './db-logger.ts';
 export type { SchemaEngine };
 type Glue = typeof EngineGlue & { __wbg_set_wasm(exports: unknown): void };
 
-let compiled: Promise<{ module: WebAssembly.Module; gluePath: string }> | undefined;
+// The WebAssembly global exists in Node but this workspace compiles without the DOM typings that declare it.
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: Record<string, unknown>): Promise<{ exports: Record<string, unknown> }>;
+  RuntimeError: new (...args: never[]) => Error;
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+let compiled: Promise<{ module: object; gluePath: string }> | undefined;
 let current: Promise<Glue> | undefined;
 let instances = 0;
 
@@ -23,10 +31,10 @@ let instances = 0;
  * The package imports its `.wasm` as an ES module, which Node cannot load, and its `exports` hide the
  * file; so the glue is resolved through its public subpath and the wasm read from the same folder.
  */
-function compile(): Promise<{ module: WebAssembly.Module; gluePath: string }> {
+function compile(): Promise<{ module: object; gluePath: string }> {
   compiled ??= (async () => {
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const module = await WebAssembly.compile(await readFile(join(dirname(gluePath), 'schema_engine_bg.wasm')));
+    const module = await wasm.compile(await readFile(join(dirname(gluePath), 'schema_engine_bg.wasm')));
     return { module, gluePath };
   })().catch((error: unknown) => {
     compiled = undefined;
@@ -40,9 +48,7 @@ async function instantiate(): Promise<Glue> {
   // Each instance gets its own copy of the glue module: the glue keeps the wasm memory in module state,
   // and an instance that panicked must be thrown away with it.
   const glue = (await import(`${pathToFileURL(gluePath).href}?instance=${++instances}`)) as Glue;
-  const instance = await WebAssembly.instantiate(module, {
-    './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
-  });
+  const instance = await wasm.instantiate(module, { './schema_engine_bg.js': glue });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   return glue;
@@ -87,7 +93,7 @@ export async function withSchemaEngine<T>(
     engine = await glue.SchemaEngine.new({ datamodels }, onLog, bindMigrationAwareSqlAdapterFactory(adapterFactory));
     return await work(engine);
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
+    if (error instanceof wasm.RuntimeError) {
       // A panicked instance is unusable; the next call starts a fresh one.
       if (current && (await current.catch(() => undefined)) === glue) current = undefined;
       engine = undefined;

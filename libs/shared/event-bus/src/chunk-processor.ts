@@ -39,6 +39,7 @@ interface Pending {
 }
 
 const STOPPED = Symbol('stopped');
+export const DEAD_LETTER_FAILED = 'could not write dead letters; the messages will be delivered again';
 const MAX_ERROR_MESSAGE_LENGTH = 2_000;
 // Long backoffs sleep in slices so that heartbeats keep the group membership and a stop is seen soon.
 const SLEEP_SLICE_MS = 500;
@@ -79,7 +80,14 @@ export async function processChunk(context: ChunkContext, messages: readonly Inc
     if (failed === STOPPED) return 'stopped';
     deadLetters.push(...failed);
   }
-  if (deadLetters.length > 0) await context.deadLetter(deadLetters);
+  if (deadLetters.length > 0) {
+    try {
+      await context.deadLetter(deadLetters);
+    } catch (caught) {
+      context.logger.error({ err: toError(caught), count: deadLetters.length }, DEAD_LETTER_FAILED);
+      throw caught;
+    }
+  }
   return 'processed';
 }
 

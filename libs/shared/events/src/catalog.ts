@@ -2,12 +2,15 @@ import type { Static, TSchema } from 'typebox';
 
 import { envelopeSchemaOf } from './envelope.ts';
 import { MentionAnalyzedPayloadSchema, MentionReceivedPayloadSchema } from './payloads/mention.ts';
-import { PostPublishedPayloadSchema } from './payloads/post.ts';
+import { MetricsCapturedPayloadSchema, PostPublishedPayloadSchema } from './payloads/post.ts';
+import { FollowersCountedPayloadSchema } from './payloads/profile.ts';
 import { TOPICS, type TopicName } from './topics.ts';
 
 export const EVENT_TYPES = {
   postPublished: 'ingestion.post.published',
   postUpdated: 'ingestion.post.updated',
+  metricsCaptured: 'ingestion.metrics.captured',
+  followersCounted: 'ingestion.followers.counted',
   mentionReceived: 'ingestion.mention.received',
   mentionAnalyzed: 'listening.mention.analyzed',
 } as const;
@@ -20,6 +23,8 @@ function defineEvent<TType extends string, TPayload extends TSchema>(type: TType
 export const EVENT_CATALOG = {
   [EVENT_TYPES.postPublished]: defineEvent(EVENT_TYPES.postPublished, TOPICS.posts, PostPublishedPayloadSchema),
   [EVENT_TYPES.postUpdated]: defineEvent(EVENT_TYPES.postUpdated, TOPICS.posts, PostPublishedPayloadSchema),
+  [EVENT_TYPES.metricsCaptured]: defineEvent(EVENT_TYPES.metricsCaptured, TOPICS.posts, MetricsCapturedPayloadSchema),
+  [EVENT_TYPES.followersCounted]: defineEvent(EVENT_TYPES.followersCounted, TOPICS.profiles, FollowersCountedPayloadSchema),
   [EVENT_TYPES.mentionReceived]: defineEvent(EVENT_TYPES.mentionReceived, TOPICS.mentions, MentionReceivedPayloadSchema),
   [EVENT_TYPES.mentionAnalyzed]: defineEvent(EVENT_TYPES.mentionAnalyzed, TOPICS.mentionsAnalyzed, MentionAnalyzedPayloadSchema),
 };

@@ -7,4 +7,5 @@ export * from './partition-key.ts';
 export * from './payloads/common.ts';
 export * from './payloads/mention.ts';
 export * from './payloads/post.ts';
+export * from './payloads/profile.ts';
 export * from './topics.ts';

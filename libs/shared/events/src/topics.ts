@@ -5,6 +5,7 @@
 export const TOPICS = {
   posts: 'herald.ingestion.posts.v1',
   mentions: 'herald.ingestion.mentions.v1',
+  profiles: 'herald.ingestion.profiles.v1',
   mentionsAnalyzed: 'herald.listening.mentions-analyzed.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

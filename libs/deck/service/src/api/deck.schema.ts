@@ -7,7 +7,7 @@ export const CreateDeckBodySchema = Type.Object(
     workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     from: Type.String({ format: 'date', description: 'First day of the period (inclusive, UTC)' }),
     to: Type.String({ format: 'date', description: 'Day after the period (exclusive, UTC)' }),
-    audience: Type.Union(AUDIENCES.map((a) => Type.Literal(a)), { default: 'executive' }),
+    audience: Type.Enum([...AUDIENCES], { default: 'executive' }),
   },
   { additionalProperties: false },
 );

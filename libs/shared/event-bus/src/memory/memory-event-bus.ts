@@ -10,7 +10,7 @@ import {
   type Subscription,
   type SubscriptionHandle,
 } from '../event-bus.ts';
-import { EventBusError, toError } from '../event-bus-error.ts';
+import { EventBusError } from '../event-bus-error.ts';
 import { toBuffer, toOutgoingMessages, type OutgoingMessage } from '../outgoing-message.ts';
 import { resolveSubscription, type ResolvedSubscription } from '../subscription-options.ts';
 import { topicNamesOf, type TopicNames } from '../topic-names.ts';
@@ -302,11 +302,8 @@ export class MemoryEventBus implements EventBus, RawPublisher {
             work.messages.map((m, i) => ({ topic: work!.topic, partition: work!.partition, offset: String(work!.from + i), key: m.key, value: m.value })),
           );
           if (outcome === 'processed') group.committed.set(id, work.from + work.messages.length);
-        } catch (error) {
-          member.logger.error(
-            { err: toError(error), topic: work.topic, partition: work.partition },
-            'could not write dead letters; the messages will be delivered again',
-          );
+        } catch {
+          // processChunk has logged it; wait a moment, then the same messages come again.
           this.#blockFor(member, REDELIVERY_DELAY_MS);
         } finally {
           group.inFlight.delete(id);

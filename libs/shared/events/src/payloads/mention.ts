@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-import { NetworkIdSchema, NetworkSchema, Timestamp } from './common.ts';
+import { literalUnion, NetworkIdSchema, NetworkSchema, Timestamp } from './common.ts';
 
 export const MENTION_KINDS = ['mention', 'comment', 'direct_message', 'review'] as const;
 
@@ -8,7 +8,7 @@ export const MentionSchema = Type.Object(
   {
     network: NetworkSchema,
     networkMentionId: NetworkIdSchema,
-    kind: Type.Union(MENTION_KINDS.map((k) => Type.Literal(k)), { default: 'mention' }),
+    kind: literalUnion(MENTION_KINDS, { default: 'mention' }),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     text: Type.String({ maxLength: 100_000 }),
     language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639 code, when the source knows it' })),
@@ -24,7 +24,7 @@ export const MentionReceivedPayloadSchema = Type.Object({ mention: MentionSchema
 export type MentionReceivedPayload = Static<typeof MentionReceivedPayloadSchema>;
 
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
-export const SentimentLabelSchema = Type.Union(SENTIMENT_LABELS.map((l) => Type.Literal(l)));
+export const SentimentLabelSchema = literalUnion(SENTIMENT_LABELS);
 export type SentimentLabel = Static<typeof SentimentLabelSchema>;
 
 export const MentionAnalyzedPayloadSchema = Type.Object(

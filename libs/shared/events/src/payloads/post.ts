@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-import { NetworkIdSchema, NetworkSchema, Timestamp } from './common.ts';
+import { literalUnion, NetworkIdSchema, NetworkSchema, Timestamp } from './common.ts';
 
 export const CONTENT_TYPES = ['text', 'image', 'video', 'link', 'carousel', 'story', 'reel', 'live', 'other'] as const;
 
@@ -35,7 +35,7 @@ export const PostSchema = Type.Object(
     sourceTimeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone the source used' })),
     text: Type.String({ maxLength: 100_000 }),
     link: Type.Optional(Type.String({ format: 'uri', maxLength: 2048 })),
-    contentType: Type.Union(CONTENT_TYPES.map((c) => Type.Literal(c)), { default: 'text' }),
+    contentType: literalUnion(CONTENT_TYPES, { default: 'text' }),
     tags: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100, default: [] }),
     campaign: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
@@ -48,3 +48,10 @@ export const PostPublishedPayloadSchema = Type.Object(
   { additionalProperties: false },
 );
 export type PostPublishedPayload = Static<typeof PostPublishedPayloadSchema>;
+
+/** A new reading of an already-known post's counters (metric exports, API polling). */
+export const MetricsCapturedPayloadSchema = Type.Object(
+  { network: NetworkSchema, networkPostId: NetworkIdSchema, metrics: MetricsSnapshotSchema },
+  { additionalProperties: false },
+);
+export type MetricsCapturedPayload = Static<typeof MetricsCapturedPayloadSchema>;

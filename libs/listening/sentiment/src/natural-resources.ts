@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+
+import type { NaturalStemmer, NaturalVocabulary } from './language-profiles.ts';
+
+/** The part of natural this lib uses; `vocabulary` and `negations` are fields natural does not declare. */
+interface NaturalModule {
+  SentimentAnalyzer: new (language: string, stemmer: undefined, type: string) => {
+    vocabulary: Record<string, number | string>;
+    negations: string[];
+  };
+  [stemmer: string]: unknown;
+}
+
+interface Stemmer {
+  stem(token: string): string;
+}
+
+let natural: NaturalModule | undefined;
+
+/**
+ * natural is loaded on first use (it takes about half a second and most importers never score).
+ * It pulls in dotenv, which prints tips on load unless DOTENV_CONFIG_QUIET is set; the variable is
+ * set for the load only, so the host's own setting is left as it was.
+ */
+function loadNatural(): NaturalModule {
+  if (natural) return natural;
+  const previous = process.env.DOTENV_CONFIG_QUIET;
+  process.env.DOTENV_CONFIG_QUIET = 'true';
+  try {
+    const require = createRequire(import.meta.url);
+    natural = require('natural') as NaturalModule;
+  } finally {
+    if (previous === undefined) delete process.env.DOTENV_CONFIG_QUIET;
+    else process.env.DOTENV_CONFIG_QUIET = previous;
+  }
+  return natural;
+}
+
+export interface NaturalVocabularyData {
+  /** Lower-cased entry → valence as natural gives it (AFINN: -5..5; senticon and pattern: -1..1). */
+  entries: Map<string, number>;
+  negations: readonly string[];
+}
+
+/** natural's entries that are notes rather than words ("encender(se)", "*mejor"). */
+const NOT_A_TERM = /[()*0-9/]/;
+
+export function loadNaturalVocabulary(language: string, type: NaturalVocabulary): NaturalVocabularyData {
+  const analyzer = new (loadNatural().SentimentAnalyzer)(language, undefined, type);
+  const entries = new Map<string, number>();
+  for (const [term, value] of Object.entries(analyzer.vocabulary)) {
+    const valence = Number(value);
+    if (!Number.isFinite(valence) || valence === 0) continue;
+    const key = term.toLowerCase().replaceAll('’', "'");
+    if (NOT_A_TERM.test(key) && !/^(gr8|n00b)$/.test(key)) continue;
+    // German nouns are capitalised in natural's list; the first spelling seen wins.
+    if (!entries.has(key)) entries.set(key, valence);
+  }
+  return { entries, negations: analyzer.negations };
+}
+
+export function loadNaturalStemmer(name: NaturalStemmer): Stemmer {
+  const stemmer = loadNatural()[name] as Stemmer | undefined;
+  if (!stemmer || typeof stemmer.stem !== 'function') throw new Error(`natural has no stemmer ${name}`);
+  return stemmer;
+}
