@@ -10,7 +10,7 @@ const logger = createLogger({ name: 'deck-builder', level: config.LOG_LEVEL });
 const db = createDeckDb({ kind: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
 const applied = await db.migrate();
 logger.info({ applied }, 'database migrated');
-const bus = createKafkaEventBus({ clientId: 'herald-deck-builder', brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
+const bus = await createKafkaEventBus({ clientId: 'herald-deck-builder', brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
 
 const app = await buildDeckApp({ logger, db, bus, analytics: createAnalyticsClient({ baseUrl: config.ANALYTICS_URL }) });
 

@@ -10,7 +10,7 @@ const db = createIngestionDb({ kind: 'postgres', url: config.DATABASE_URL, schem
 const applied = await db.migrate();
 logger.info({ applied }, 'database migrated');
 await bootstrapWorkspace(db, { workspaceId: config.HERALD_BOOTSTRAP_WORKSPACE, apiKey: config.HERALD_API_KEY });
-const bus = createKafkaEventBus({ clientId: 'herald-ingestion', brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
+const bus = await createKafkaEventBus({ clientId: 'herald-ingestion', brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
 await bus.ensureTopics();
 
 const relay = createOutboxRelay({ db, bus, logger });

@@ -9,7 +9,7 @@ const logger = createLogger({ name: 'listening', level: config.LOG_LEVEL });
 const db = createListeningDb({ kind: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
 const applied = await db.migrate();
 logger.info({ applied }, 'database migrated');
-const bus = createKafkaEventBus({ clientId: 'herald-listening', brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
+const bus = await createKafkaEventBus({ clientId: 'herald-listening', brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
 await bus.ensureTopics();
 
 const app = await buildListeningApp({ logger, db, bus });

@@ -49,6 +49,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   try {
     const bus = createMemoryEventBus({ logger: logger.child({ component: 'bus' }) });
     closers.push(() => bus.close());
+    await bus.ensureTopics();
 
     const open = async <T extends { migrate(): Promise<unknown>; close(): Promise<void> }>(name: string, create: (dir: string) => T) => {
       const db = create(join(options.dataDir, name));
@@ -97,7 +98,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       urls,
       settle: async () => {
         await relay.flush();
-        await bus.idle();
+        await bus.drain({ timeoutMs: 120_000 });
       },
       close,
     };

@@ -141,7 +141,7 @@
             display: !single || spec.type === 'doughnut',
             position: spec.type === 'doughnut' ? 'right' : 'top',
             align: spec.type === 'doughnut' ? 'center' : 'end',
-            labels: { color: t.text, font: { size: 18 }, boxWidth: 18, boxHeight: 18, padding: 18, usePointStyle: spec.type === 'line' },
+            labels: { color: t.text, font: { size: 20 }, boxWidth: 20, boxHeight: 20, padding: 20, usePointStyle: spec.type === 'line' },
           },
           tooltip: {
             bodyFont: { size: 16 },
@@ -177,16 +177,31 @@
     });
   }
 
+  // Long figures (12,345,678 or "1 Std. 30 Min.") shrink to fit their card; every card on the
+  // slide gets the same size so the row still reads as one set.
+  function fitKpiValues(section) {
+    var values = Array.prototype.slice.call(section.querySelectorAll('.hd-kpi-value'));
+    var ratio = values.reduce(function (min, el) {
+      return el.scrollWidth > el.clientWidth ? Math.min(min, el.clientWidth / el.scrollWidth) : min;
+    }, 1);
+    if (ratio >= 1) return;
+    var size = parseFloat(getComputedStyle(values[0]).fontSize);
+    values.forEach(function (el) { el.style.fontSize = Math.floor(size * ratio) + 'px'; });
+  }
+
   // reveal.js does not scroll: text longer than the slide is shrunk rather than cut off.
   function fitText(section) {
     var body = section.querySelector('.hd-body');
     if (!body || body.hasAttribute('data-fitted') || section.querySelector('canvas[data-chart]')) return;
+    fitKpiValues(section);
     var scale = 1;
     while (body.scrollHeight > body.clientHeight + 1 && scale > MIN_FIT_SCALE) {
       scale = Math.round((scale - 0.05) * 100) / 100;
       body.style.fontSize = scale + 'em';
     }
     body.setAttribute('data-fitted', String(scale));
+    // Still too long at the smallest readable size: flag it so a review of the deck can find it.
+    if (body.scrollHeight > body.clientHeight + 1) section.setAttribute('data-overflowing', '');
   }
 
   function prepare(section, animate) {

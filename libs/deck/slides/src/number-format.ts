@@ -33,16 +33,16 @@ export function createNumberFormatter(locale: string): NumberFormatter {
   const unit = (name: 'hour' | 'minute' | 'second', value: number): string =>
     intl(`unit:${name}`, { style: 'unit', unit: name, unitDisplay: 'narrow', maximumFractionDigits: 0 }).format(value);
 
-  // Intl.DurationFormat is not in Node 20, so durations are composed from narrow units: 1h 05m, 2m 30s, 42s.
+  // Intl.DurationFormat is not in Node 20, so durations are composed from narrow units: 1h 5m, 2m 30s, 41m, 42s.
   const duration = (seconds: number): string => {
     const sign = seconds < 0 ? '-' : '';
     const total = Math.round(Math.abs(seconds));
     const hours = Math.floor(total / 3600);
     const minutes = Math.floor((total % 3600) / 60);
     const secs = total % 60;
-    if (hours > 0) return `${sign}${unit('hour', hours)} ${unit('minute', minutes)}`;
-    if (minutes > 0) return `${sign}${unit('minute', minutes)} ${unit('second', secs)}`;
-    return `${sign}${unit('second', secs)}`;
+    const parts =
+      hours > 0 ? [unit('hour', hours), minutes > 0 && unit('minute', minutes)] : minutes > 0 ? [unit('minute', minutes), secs > 0 && unit('second', secs)] : [unit('second', secs)];
+    return sign + parts.filter(Boolean).join(' ');
   };
 
   return (value, format, options = {}) => {

@@ -1,3 +1,6 @@
+// The page.evaluate callbacks below run in the browser and use its DOM types.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -60,8 +63,9 @@ async function showSlide(page: Page, index: number): Promise<void> {
 function paintedPixels(page: Page): Promise<{ painted: number; total: number }> {
   return page.evaluate(() => {
     const canvas = document.querySelector<HTMLCanvasElement>('section.present canvas[data-chart-drawn]');
-    if (!canvas) return { painted: 0, total: 0 };
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return { painted: 0, total: 0 };
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
     let painted = 0;
     for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
     return { painted, total: canvas.width * canvas.height };
@@ -77,6 +81,7 @@ declare global {
       getIndices(): { h: number };
       getSlides(): HTMLElement[];
       getSlideNotes(slide?: HTMLElement): string | null;
+      getPlugin(id: string): { open?: () => void } | undefined;
     };
     Chart: { getChart(canvas: HTMLCanvasElement): { getDatasetMeta(i: number): { data: Array<{ height?: number }> } } | undefined };
     __deckPwned?: number;
@@ -125,10 +130,19 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)('rendered deck in Chromium', () => {
     expect(notes).toContain('The short version: reach is up');
   });
 
+  it('opens the speaker view with the notes of the current slide', async () => {
+    await showSlide(page, 0);
+    const [speaker] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.Reveal.getPlugin('notes')?.open?.())]);
+    await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('reach is up'), undefined, {
+      timeout: 15_000,
+    });
+    await speaker.close();
+  });
+
   it('lays out the KPI cards in one row without overflowing the slide', async () => {
     await showSlide(page, slideIndex('kpis'));
     const layout = await page.evaluate(() => {
-      const section = document.querySelector<HTMLElement>('section.present')!;
+      const section = document.querySelector('section.present') as HTMLElement;
       const slide = section.getBoundingClientRect();
       const cards = [...section.querySelectorAll<HTMLElement>('.hd-kpi')].map((card) => card.getBoundingClientRect());
       const values = [...section.querySelectorAll<HTMLElement>('.hd-kpi-value')];
@@ -151,7 +165,7 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)('rendered deck in Chromium', () => {
     await page.waitForSelector('section.present canvas[data-chart-drawn]', { timeout: 10_000 });
     const { painted, total } = await paintedPixels(page);
     const elements = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('section.present canvas')!;
+      const canvas = document.querySelector('section.present canvas') as HTMLCanvasElement;
       return window.Chart.getChart(canvas)?.getDatasetMeta(0).data.length;
     });
 
@@ -164,7 +178,7 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)('rendered deck in Chromium', () => {
   it('shows a hostile mention as text without running it', async () => {
     await showSlide(page, slideIndex('quotes'));
     const quote = await page.evaluate(() => {
-      const section = document.querySelector('section.present')!;
+      const section = document.querySelector('section.present') as HTMLElement;
       return {
         pwned: window.__deckPwned,
         texts: [...section.querySelectorAll('blockquote p')].map((p) => p.textContent),

@@ -3,4 +3,5 @@
 // silently becomes `any`. The config declarations are self-contained, so they are imported
 // by path (all dependencies are hoisted to the workspace root). `reveal-config.spec.ts`
 // fails the typecheck if this ever degrades to `any` again.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- type-only; reveal.js's exports map hides dist/config.d.ts
 export type { RevealConfig } from '../../../../node_modules/reveal.js/dist/config.js';

@@ -1,6 +1,4 @@
-import type { Mention, MetricsSnapshot, Network, Post } from '@herald/events';
-
-import type { FollowerCount } from './follower-count.schema.ts';
+import type { FollowerCount, Mention, MetricsSnapshot, Network, Post } from '@herald/events';
 
 /** A post row: the post itself and, when the export carries counters, a snapshot of them. */
 export interface PostRecord {

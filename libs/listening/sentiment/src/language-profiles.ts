@@ -24,6 +24,8 @@ export interface LanguageProfile {
   contrasts: readonly string[];
   /** "although": the clause it opens is discounted. */
   concessives: readonly string[];
+  /** Words that put the rest of their clause in the unreal ("would be nice", "if it worked"). */
+  irrealis: readonly string[];
   /** Frequent words with no sentiment, used to tell languages apart. */
   functionWords: readonly string[];
 }
@@ -39,6 +41,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
       "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't", "couldn't",
       "shouldn't", "hasn't", "haven't", "hadn't", "mustn't", "needn't", 'dont', 'doesnt', 'didnt', 'isnt', 'arent',
       'wasnt', 'werent', 'wont', 'wouldnt', 'cant', 'couldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt', 'nope', 'nah',
+      'rarely', 'seldom', 'least', 'lack', 'lacks', 'lacking',
     ],
     // VADER's booster and dampener lists (Hutto & Gilbert 2014), plus social spellings.
     intensifiers: [
@@ -56,6 +59,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     ],
     contrasts: ['but', 'however', 'yet', 'though', 'nevertheless', 'nonetheless'],
     concessives: ['although', 'despite', 'while', 'whereas', 'even though'],
+    irrealis: ['would', 'could', 'should', 'might', 'may', 'if', 'wish', 'any', 'anything', "wouldn't", "couldn't", "shouldn't", 'wouldnt', 'couldnt', 'shouldnt', "i'd", 'hopefully'],
     functionWords: [
       'the', 'a', 'an', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'i', 'you', 'he', 'she', 'it', 'we',
       'they', 'me', 'my', 'your', 'his', 'our', 'their', 'this', 'that', 'these', 'those', 'to', 'of', 'in', 'on', 'at',
@@ -76,6 +80,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['poco', 'algo', 'apenas', 'casi', 'medio', 'un poco', 'ligeramente'],
     contrasts: ['pero', 'sino', 'aunque', 'sin embargo', 'no obstante'],
     concessives: ['aunque', 'a pesar de'],
+    irrealis: ['si', 'ojalá', 'ojala', 'debería', 'podría', 'quizás', 'quizá'],
     functionWords: [
       'el', 'la', 'los', 'las', 'un', 'una', 'y', 'que', 'de', 'en', 'es', 'por', 'para', 'con', 'no', 'se', 'lo', 'muy',
       'pero', 'más', 'mi', 'me', 'te', 'su', 'al', 'del', 'como', 'esta', 'este', 'está', 'estoy', 'son', 'fue', 'ya', 'yo',
@@ -93,11 +98,12 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['pouco', 'meio', 'quase', 'um pouco', 'ligeiramente', 'apenas'],
     contrasts: ['mas', 'porém', 'contudo', 'entretanto', 'todavia', 'no entanto'],
     concessives: ['embora', 'apesar de'],
+    irrealis: ['se', 'deveria', 'poderia', 'talvez', 'tomara', 'quem sabe'],
     functionWords: [
       'o', 'a', 'os', 'as', 'um', 'uma', 'e', 'que', 'de', 'do', 'da', 'dos', 'das', 'em', 'no', 'na', 'nos', 'nas', 'é',
       'não', 'com', 'para', 'por', 'se', 'mais', 'mas', 'muito', 'eu', 'você', 'voce', 'meu', 'minha', 'isso', 'este', 'esta',
       'está', 'estou', 'foi', 'são', 'tem', 'já', 'ao', 'pra', 'também', 'quando', 'porque', 'nem', 'ele', 'ela', 'bem',
-      'aqui', 'hoje', 'só', 'vc', 'tá', 'nao', 'isso',
+      'aqui', 'hoje', 'só', 'vc', 'tá', 'nao', 'isto', 'adorei', 'gostei',
     ],
   },
   {
@@ -110,6 +116,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['peu', 'un peu', 'assez', 'plutôt', 'presque', 'légèrement', 'moyennement'],
     contrasts: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins'],
     concessives: ['bien que', 'malgré', 'quoique'],
+    irrealis: ['si', "s'il", 'devrait', 'pourrait', 'peut-être', 'aurait'],
     functionWords: [
       'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'et', 'est', "c'est", 'que', 'qui', 'pas', 'ne', 'je', "j'ai", 'tu',
       'il', 'elle', 'nous', 'vous', 'ils', 'on', 'ce', 'cette', 'ça', 'pour', 'avec', 'dans', 'sur', 'au', 'aux', 'mais',
@@ -127,6 +134,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['poco', 'un po', "un po'", 'abbastanza', 'quasi', 'leggermente', 'piuttosto'],
     contrasts: ['ma', 'però', 'tuttavia', 'eppure', 'invece'],
     concessives: ['anche se', 'sebbene', 'benché', 'nonostante'],
+    irrealis: ['se', 'dovrebbe', 'potrebbe', 'magari', 'forse'],
     functionWords: [
       'il', 'lo', 'la', 'i', 'gli', 'le', 'un', 'una', 'uno', 'e', 'è', 'di', 'che', 'non', 'per', 'con', 'del', 'della',
       'in', 'sono', 'mi', 'ma', 'molto', 'questo', 'questa', 'ho', 'ha', 'hanno', 'io', 'tu', 'lui', 'lei', 'noi', 'voi',
@@ -144,6 +152,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['etwas', 'kaum', 'wenig', 'bisschen', 'ein bisschen', 'fast', 'eher', 'leicht'],
     contrasts: ['aber', 'jedoch', 'allerdings', 'sondern', 'trotzdem', 'dennoch'],
     concessives: ['obwohl', 'trotz'],
+    irrealis: ['wenn', 'falls', 'würde', 'könnte', 'sollte', 'vielleicht', 'hoffentlich'],
     functionWords: [
       'der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'du', 'er', 'sie', 'es', 'wir', 'ihr', 'ein', 'eine', 'einen', 'mit',
       'auf', 'für', 'von', 'zu', 'den', 'dem', 'des', 'im', 'auch', 'sich', 'aber', 'wie', 'noch', 'sehr', 'war', 'hat',
@@ -161,6 +170,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['beetje', 'een beetje', 'wat', 'nauwelijks', 'bijna', 'enigszins', 'vrij'],
     contrasts: ['maar', 'echter', 'toch', 'desondanks'],
     concessives: ['hoewel', 'ondanks', 'ofschoon'],
+    irrealis: ['als', 'zou', 'zouden', 'kon', 'moest', 'misschien', 'hopelijk'],
     functionWords: [
       'de', 'het', 'een', 'en', 'is', 'van', 'ik', 'je', 'jij', 'niet', 'dat', 'die', 'te', 'in', 'op', 'met', 'voor', 'zijn',
       'maar', 'ook', 'wel', 'heel', 'nog', 'er', 'naar', 'om', 'hij', 'zij', 'we', 'wij', 'mijn', 'jullie', 'bij', 'aan',
@@ -176,6 +186,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['poc', 'una mica', 'gairebé', 'quasi', 'lleugerament'],
     contrasts: ['però', 'sinó', 'tanmateix', 'no obstant'],
     concessives: ['encara que', 'tot i que', 'malgrat'],
+    irrealis: ['si', 'hauria', 'podria', 'potser', 'tant de bo'],
     functionWords: [
       'el', 'la', 'els', 'les', 'un', 'una', 'i', 'que', 'de', 'del', 'en', 'és', 'per', 'amb', 'no', 'es', 'em', 'et',
       'ens', 'molt', 'però', 'més', 'són', 'aquest', 'aquesta', 'jo', 'tu', 'ell', 'ella', 'nosaltres', 'també', 'quan',
@@ -192,6 +203,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['pouco', 'algo', 'apenas', 'case', 'un pouco', 'lixeiramente'],
     contrasts: ['pero', 'mais', 'senón', 'porén', 'con todo'],
     concessives: ['aínda que', 'malia'],
+    irrealis: ['se', 'debería', 'podería', 'quizais', 'oxalá'],
     functionWords: [
       'o', 'a', 'os', 'as', 'un', 'unha', 'e', 'que', 'de', 'do', 'da', 'dos', 'das', 'en', 'no', 'na', 'nos', 'nas', 'é',
       'non', 'con', 'para', 'por', 'se', 'máis', 'pero', 'moi', 'eu', 'ti', 'el', 'ela', 'isto', 'iso', 'este', 'esta',
@@ -208,6 +220,7 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
     dampeners: ['pixka bat', 'apur bat', 'ia', 'nahiko', 'gutxi'],
     contrasts: ['baina', 'baizik', 'hala ere', 'ordea'],
     concessives: ['nahiz eta', 'arren'],
+    irrealis: ['balitz', 'beharko', 'agian', 'ahal'],
     functionWords: [
       'eta', 'da', 'ez', 'bat', 'du', 'dira', 'ere', 'baina', 'oso', 'hau', 'hori', 'ni', 'zu', 'gu', 'bere', 'nire', 'zure',
       'dut', 'duzu', 'dugu', 'zen', 'izan', 'dago', 'daude', 'naiz', 'zara', 'gara', 'egin', 'bai', 'edo', 'nola', 'zer',

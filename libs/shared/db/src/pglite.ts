@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -7,9 +9,12 @@ import { assertSchemaName } from './schema-name.ts';
 
 export { PGlite };
 
-/** An embedded PostgreSQL: persisted in `dataDir`, or in memory when it is omitted. */
+/** An embedded PostgreSQL: persisted in `dataDir` (created if missing), or in memory when it is omitted. */
 export function openPGlite(options: { dataDir?: string } = {}): PGlite {
-  return options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  if (!options.dataDir) return new PGlite();
+  // PGlite creates the last folder only; a fresh `data/<service>` has no parent yet.
+  mkdirSync(options.dataDir, { recursive: true });
+  return new PGlite(options.dataDir);
 }
 
 /**

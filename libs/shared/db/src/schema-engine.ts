@@ -117,5 +117,5 @@ function parseEngineLog(line: string): Record<string, unknown> {
 /** The engine's errors carry a Rust span trace after the first line; callers want the message. */
 export function engineErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n   0: ')[0]!.trim();
+  return (message.split('\n   0: ')[0] ?? message).trim();
 }

@@ -95,7 +95,8 @@ async function deliver(context: ChunkContext, pending: Pending[]): Promise<Outgo
   const result = await attempt(context, pending);
   if (result === STOPPED) return STOPPED;
   if (result === undefined) return [];
-  if (pending.length === 1) return [deadLetterAfterFailure(context, pending[0]!, result)];
+  const [only] = pending;
+  if (only && pending.length === 1) return [deadLetterAfterFailure(context, only, result)];
 
   // One bad event must not hold back the good ones: find it by handling the events one at a time.
   context.logger.warn({ err: result, size: pending.length }, 'batch keeps failing; handling its events one at a time');
@@ -121,7 +122,7 @@ async function attempt(context: ChunkContext, pending: Pending[]): Promise<Error
       const error = toError(caught);
       if (!isRetriable(error) || attemptNo >= retry.attempts) return error;
       const delayMs = backoffDelayMs(retry, attemptNo);
-      (events.length === 1 ? events[0]!.logger : context.logger).warn(
+      ((events.length === 1 && events[0]?.logger) || context.logger).warn(
         { err: error, attempt: attemptNo, of: retry.attempts, delayMs, size: events.length },
         'handler failed; retrying',
       );

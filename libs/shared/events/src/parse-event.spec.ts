@@ -53,3 +53,12 @@ describe('events', () => {
     expect(partitionKeyOf(a)).toBe(partitionKeyOf(b));
   });
 });
+
+describe('payload types', () => {
+  it('narrow enumerations to their values', () => {
+    const network: import('./payloads/common.ts').Network = 'linkedin';
+    // @ts-expect-error not a network: the static type must not widen to string
+    const wrong: import('./payloads/common.ts').Network = 'myspace';
+    expect([network, wrong]).toHaveLength(2);
+  });
+});

@@ -71,8 +71,40 @@ export async function applyEvent(tx: AnalyticsTransaction, event: HeraldEvent): 
       });
       return 'applied';
     }
+    case 'ingestion.metrics.captured': {
+      const { network, networkPostId, metrics } = event.payload;
+      const post = await tx.post.findUnique({
+        where: { workspaceId_network_networkPostId: { workspaceId: event.workspaceId, network, networkPostId } },
+        select: { id: true },
+      });
+      // Ingestion accepts readings only for posts it knows, and the post's events share its
+      // partition, so the post is stored first; if not, the event is dead-lettered, not guessed.
+      if (!post) throw new UnknownPostError(`${network}:${networkPostId}`);
+      const { capturedAt, ...counters } = metrics;
+      await tx.metricSnapshot.createMany({ data: [{ postId: post.id, capturedAt: new Date(capturedAt), ...counters }], skipDuplicates: true });
+      return 'applied';
+    }
+    case 'ingestion.followers.counted': {
+      const { network, profileId, date, followers } = event.payload.followers;
+      const day = new Date(`${date}T00:00:00.000Z`);
+      await tx.followerCount.upsert({
+        where: { workspaceId_network_profileId_date: { workspaceId: event.workspaceId, network, profileId, date: day } },
+        create: { workspaceId: event.workspaceId, network, profileId, date: day, followers },
+        update: { followers },
+      });
+      return 'applied';
+    }
     case 'ingestion.mention.received':
       // Raw mentions reach analytics once listening has scored them.
       return 'ignored';
+  }
+}
+
+export class UnknownPostError extends Error {
+  readonly code = 'ANALYTICS_UNKNOWN_POST';
+  readonly retriable = false;
+  constructor(key: string) {
+    super(`metrics for unknown post ${key}`);
+    this.name = 'UnknownPostError';
   }
 }

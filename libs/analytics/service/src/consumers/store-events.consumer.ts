@@ -15,7 +15,7 @@ export function startStoreEventsConsumer(deps: {
   const log = deps.logger.child({ consumer: ANALYTICS_CONSUMER });
   return deps.bus.subscribe({
     groupId: ANALYTICS_CONSUMER,
-    topics: [TOPICS.posts, TOPICS.mentionsAnalyzed],
+    topics: [TOPICS.posts, TOPICS.profiles, TOPICS.mentionsAnalyzed],
     maxBatchSize: 200,
     ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
     handle: async (delivered) => {

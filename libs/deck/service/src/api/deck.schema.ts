@@ -1,3 +1,4 @@
+import { literalUnion } from '@herald/events';
 import { Type } from 'typebox';
 
 export const AUDIENCES = ['executive', 'marketing', 'product', 'sales', 'company'] as const;
@@ -7,7 +8,7 @@ export const CreateDeckBodySchema = Type.Object(
     workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     from: Type.String({ format: 'date', description: 'First day of the period (inclusive, UTC)' }),
     to: Type.String({ format: 'date', description: 'Day after the period (exclusive, UTC)' }),
-    audience: Type.Enum([...AUDIENCES], { default: 'executive' }),
+    audience: literalUnion(AUDIENCES, { default: 'executive' }),
   },
   { additionalProperties: false },
 );

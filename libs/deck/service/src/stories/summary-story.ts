@@ -105,5 +105,5 @@ export function buildSummaryDeck(input: SummaryStoryInput): Deck {
     { kind: 'narrative', kicker: 'What happened', headline: story.headline, paragraphs: story.paragraphs },
     { kind: 'bullets', title: 'Next steps', items: story.nextSteps },
   ];
-  return { title: `Social performance — ${input.periodLabel}`, lang: 'en', slides };
+  return { title: `Social performance — ${input.periodLabel}`, language: 'en', slides };
 }

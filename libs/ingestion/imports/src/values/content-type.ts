@@ -24,6 +24,7 @@ for (const [type, words] of WORDS) for (const w of words) LOOKUP.set(normalizeHe
  * rejection — a new post type on the network must not block an import. Empty cells give `undefined`.
  */
 export function parseContentType(raw: string): ContentType | undefined {
+  if (raw === '') return undefined;
   const normal = normalizeHeader(raw);
   if (normal === '') return undefined;
   const whole = LOOKUP.get(normal);

@@ -28,6 +28,7 @@ export interface DatePattern {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Setter = (parts: DateParts, value: string) => string | undefined;
 
@@ -212,8 +213,9 @@ export function checkDateParts(p: DateParts): string | undefined {
   const days = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
   if (p.day < 1 || p.day > days) return `${p.year}-${pad(p.month)} has no day ${p.day}`;
   if (p.hour > 23 || p.minute > 59 || p.second > 59) return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} is not a time of day`;
-  if (p.weekday !== undefined && new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() !== p.weekday) {
-    return `${p.year}-${pad(p.month)}-${pad(p.day)} is not a ${WEEKDAYS[p.weekday]}`;
+  const actual = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+  if (p.weekday !== undefined && actual !== p.weekday) {
+    return `${p.year}-${pad(p.month)}-${pad(p.day)} is a ${DAY_NAMES[actual]}, not a ${DAY_NAMES[p.weekday]}`;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, TOPICS, type HeraldEvent } from '@herald/events';
-import { Kafka, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Producer, type RetryOptions } from 'kafkajs';
+import { Kafka, Partitioners, type Admin, type EachBatchPayload, type Producer, type RetryOptions } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 
 import { processChunk, type ChunkContext, type IncomingMessage } from '../chunk-processor.ts';
@@ -30,8 +30,10 @@ export interface KafkaEventBus extends EventBus, RawPublisher {
   readonly topicPrefix: string;
 }
 
-// Bounded everywhere: with no broker, connecting gives up after ~6 s instead of retrying forever.
+// Bounded everywhere: kafkajs would otherwise keep a consumer restarting forever without a broker.
 const RETRY: RetryOptions = { retries: 5, initialRetryTime: 300, maxRetryTime: 5_000 };
+// The admin client connects first and retries little, so a missing broker fails startup in about a second.
+const ADMIN_RETRY: RetryOptions = { retries: 2, initialRetryTime: 300, maxRetryTime: 1_000 };
 const CONNECTION_TIMEOUT_MS = 3_000;
 const SESSION_TIMEOUT_MS = 30_000;
 const HEARTBEAT_INTERVAL_MS = 3_000;
@@ -77,14 +79,14 @@ class KafkaJsEventBus implements KafkaEventBus {
     this.#names = topicNamesOf(config.topicPrefix);
     this.#brokers = config.brokers;
     this.#logger = (config.logger ?? pino({ level: 'warn' })).child({ component: 'kafka-event-bus' });
-    this.#kafka = new Kafka({
+    const clientConfig = {
       clientId: config.clientId,
       brokers: [...config.brokers],
       connectionTimeout: CONNECTION_TIMEOUT_MS,
-      retry: RETRY,
       logLevel: kafkaLogLevelOf(this.#logger),
       logCreator: pinoLogCreator(this.#logger),
-    });
+    };
+    this.#kafka = new Kafka({ ...clientConfig, retry: RETRY });
     this.#producer = this.#kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -92,7 +94,8 @@ class KafkaJsEventBus implements KafkaEventBus {
       // Named explicitly (murmur2, as the Java client) so kafkajs does not warn about its default.
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.#admin = this.#kafka.admin();
+    // Connection retries follow the client's setting, not the admin's: the admin gets a client of its own.
+    this.#admin = new Kafka({ ...clientConfig, retry: ADMIN_RETRY }).admin();
   }
 
   get topicPrefix(): string {
@@ -101,7 +104,8 @@ class KafkaJsEventBus implements KafkaEventBus {
 
   async connect(): Promise<void> {
     try {
-      await Promise.all([this.#producer.connect(), this.#admin.connect()]);
+      await this.#admin.connect();
+      await this.#producer.connect();
     } catch (error) {
       await Promise.allSettled([this.#producer.disconnect(), this.#admin.disconnect()]);
       throw this.#unreachable(error);
@@ -153,7 +157,7 @@ class KafkaJsEventBus implements KafkaEventBus {
       settleJoin = (error) => (error ? reject(error) : resolve());
     });
     // A crash may come while consumer.run() is still starting, before anything awaits the join.
-    firstJoin.catch(() => {});
+    firstJoin.catch(() => undefined);
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       joined = true;
       crashes = 0;
@@ -169,6 +173,19 @@ class KafkaJsEventBus implements KafkaEventBus {
       sub.onFatal?.(error);
     });
 
+    // Registered before connecting, so that a close() during subscribe stops this consumer too.
+    let stopped: Promise<void> | undefined;
+    const running: RunningConsumer = {
+      stop: () =>
+        (stopped ??= (async () => {
+          stopping = true;
+          settleJoin?.(new EventBusError('EVENT_BUS_CLOSED', 'stopped before joining the group'));
+          await consumer.disconnect();
+          this.#consumers.delete(running);
+        })()),
+    };
+    this.#consumers.add(running);
+
     try {
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: sub.fromBeginning });
@@ -182,22 +199,10 @@ class KafkaJsEventBus implements KafkaEventBus {
       });
       await withTimeout(firstJoin, JOIN_TIMEOUT_MS, `joining group ${groupId}`);
     } catch (error) {
-      stopping = true;
-      await consumer.disconnect().catch(() => {});
+      await running.stop().catch(() => undefined);
       const cause = toError(error);
       throw new EventBusError('EVENT_BUS_SUBSCRIBE_FAILED', `cannot subscribe ${groupId} to ${topics.join(', ')} at ${this.#brokers.join(',')}: ${cause.message}`, { cause });
     }
-
-    let stopped: Promise<void> | undefined;
-    const running: RunningConsumer = {
-      stop: () =>
-        (stopped ??= (async () => {
-          stopping = true;
-          await consumer.disconnect();
-          this.#consumers.delete(running);
-        })()),
-    };
-    this.#consumers.add(running);
     return { stop: running.stop };
   }
 
@@ -228,7 +233,7 @@ class KafkaJsEventBus implements KafkaEventBus {
     this.#closing ??= (async () => {
       // Consumers first: a handler in flight may still publish or dead-letter through the producer.
       await Promise.allSettled([...this.#consumers].map((c) => c.stop()));
-      await this.#sending.catch(() => {});
+      await this.#sending.catch(() => undefined);
       await Promise.allSettled([this.#producer.disconnect(), this.#admin.disconnect()]);
     })();
     return this.#closing;
@@ -252,7 +257,7 @@ class KafkaJsEventBus implements KafkaEventBus {
       const messages: IncomingMessage[] = chunk.map((m) => ({ topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key, value: m.value }));
       const outcome = await processChunk(context, messages);
       if (outcome === 'stopped') return;
-      resolveOffset(chunk[chunk.length - 1]!.offset);
+      resolveOffset(messages[messages.length - 1]?.offset ?? batch.lastOffset());
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
@@ -277,11 +282,12 @@ class KafkaJsEventBus implements KafkaEventBus {
         });
       }
     };
-    const result = this.#sending.then(send, send).catch((error: unknown) => {
+    const result = this.#sending.then(send).catch((error: unknown) => {
       const cause = toError(error);
-      throw new EventBusError('EVENT_BUS_PUBLISH_FAILED', `${what} failed: ${cause.message}`, { cause });
+      const code = hasCause(cause, 'UNKNOWN_TOPIC_OR_PARTITION') ? 'EVENT_BUS_UNKNOWN_TOPIC' : 'EVENT_BUS_PUBLISH_FAILED';
+      throw new EventBusError(code, `${what} failed: ${cause.message}`, { cause });
     });
-    this.#sending = result.catch(() => {});
+    this.#sending = result.catch(() => undefined);
     return result;
   }
 
@@ -293,6 +299,14 @@ class KafkaJsEventBus implements KafkaEventBus {
     const cause = toError(error);
     return new EventBusError('EVENT_BUS_UNREACHABLE', `Kafka is not reachable at ${this.#brokers.join(',')}: ${cause.message}`, { cause });
   }
+}
+
+/** kafkajs wraps the broker's error (with its protocol `type`) in retry errors. */
+function hasCause(error: unknown, type: string): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { type?: unknown }).type === type) return true;
+  }
+  return false;
 }
 
 function* slicesBySize(messages: readonly OutgoingMessage[]): Generator<OutgoingMessage[]> {

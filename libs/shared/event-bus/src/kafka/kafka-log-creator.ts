@@ -11,6 +11,14 @@ export function kafkaLogLevelOf(logger: Logger): logLevel {
   return logLevel.NOTHING;
 }
 
+/**
+ * Warnings about choices made on purpose, logged at debug instead. Retries of the idempotent
+ * producer are bounded so that publish fails instead of hanging while the broker is away; a
+ * publish retried by its caller may then write an event twice, which consumers absorb (an
+ * event keeps its id and handlers are idempotent).
+ */
+const DELIBERATE = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
+
 /** Sends kafkajs's own logs through the service's pino logger. */
 export function pinoLogCreator(logger: Logger): logCreator {
   return () =>
@@ -23,7 +31,8 @@ export function pinoLogCreator(logger: Logger): logCreator {
           logger.error(bound, message);
           break;
         case logLevel.WARN:
-          logger.warn(bound, message);
+          if (DELIBERATE.has(message)) logger.debug(bound, message);
+          else logger.warn(bound, message);
           break;
         case logLevel.INFO:
           logger.info(bound, message);

@@ -65,6 +65,13 @@ interface Member {
   cursor: number;
 }
 
+interface Assigned {
+  topic: string;
+  partition: number;
+  id: string;
+  log: StoredMessage[];
+}
+
 interface Work {
   topic: string;
   partition: number;
@@ -232,7 +239,7 @@ export class MemoryEventBus implements EventBus, RawPublisher {
       const partitions = this.#partitionsOf(m.topic);
       const key = toBuffer(m.key);
       const partition = key ? hashOf(key) % partitions.length : this.#roundRobin++ % partitions.length;
-      partitions[partition]!.push({ key, value: m.value, headers: { ...m.headers }, timestamp });
+      at(partitions, partition).push({ key, value: m.value, headers: { ...m.headers }, timestamp });
       touched.add(m.topic);
     }
     for (const group of this.#groups.values()) {
@@ -241,20 +248,20 @@ export class MemoryEventBus implements EventBus, RawPublisher {
   }
 
   /** Partitions of this member: partition p of a topic goes to member p mod n among the n members subscribed to it. */
-  #assignment(member: Member): Array<[topic: string, partition: number]> {
-    const assigned: Array<[string, number]> = [];
+  #assignment(member: Member): Assigned[] {
+    const assigned: Assigned[] = [];
     for (const topic of member.topics) {
       const partitions = this.#topics.get(topic);
       if (!partitions) continue;
       const peers = member.group.members.filter((m) => m.topics.includes(topic));
       const index = peers.indexOf(member);
-      for (let p = index; p < partitions.length; p += peers.length) assigned.push([topic, p]);
+      for (let p = index; p < partitions.length; p += peers.length) assigned.push({ topic, partition: p, id: partitionId(topic, p), log: at(partitions, p) });
     }
     return assigned;
   }
 
   #hasPendingWork(member: Member): boolean {
-    return this.#assignment(member).some(([topic, p]) => (member.group.committed.get(partitionId(topic, p)) ?? 0) < (this.#topics.get(topic)?.[p]?.length ?? 0));
+    return this.#assignment(member).some(({ id, log }) => (member.group.committed.get(id) ?? 0) < log.length);
   }
 
   /** The next partition with messages, round robin so that one busy partition does not starve the others. */
@@ -262,10 +269,8 @@ export class MemoryEventBus implements EventBus, RawPublisher {
     if (Date.now() < member.blockedUntil) return undefined;
     const assigned = this.#assignment(member);
     for (let i = 0; i < assigned.length; i++) {
-      const [topic, partition] = assigned[(member.cursor + i) % assigned.length]!;
-      const id = partitionId(topic, partition);
+      const { topic, partition, id, log } = at(assigned, (member.cursor + i) % assigned.length);
       if (member.group.inFlight.has(id)) continue;
-      const log = this.#topics.get(topic)![partition]!;
       const from = member.group.committed.get(id) ?? 0;
       if (from < log.length) {
         member.cursor = (member.cursor + i + 1) % assigned.length;
@@ -294,14 +299,15 @@ export class MemoryEventBus implements EventBus, RawPublisher {
     const { group } = member;
     try {
       for (let work = this.#nextWork(member); work && member.running; work = this.#nextWork(member)) {
-        const id = partitionId(work.topic, work.partition);
+        const { topic, partition, from, messages } = work;
+        const id = partitionId(topic, partition);
         group.inFlight.add(id);
         try {
           const outcome = await processChunk(
             this.#contextOf(member),
-            work.messages.map((m, i) => ({ topic: work!.topic, partition: work!.partition, offset: String(work!.from + i), key: m.key, value: m.value })),
+            messages.map((m, i) => ({ topic, partition, offset: String(from + i), key: m.key, value: m.value })),
           );
-          if (outcome === 'processed') group.committed.set(id, work.from + work.messages.length);
+          if (outcome === 'processed') group.committed.set(id, from + messages.length);
         } catch {
           // processChunk has logged it; wait a moment, then the same messages come again.
           this.#blockFor(member, REDELIVERY_DELAY_MS);
@@ -326,7 +332,7 @@ export class MemoryEventBus implements EventBus, RawPublisher {
       logger: member.logger,
       deadLetter: async (messages) => this.#append(messages),
       shouldStop: () => !member.running,
-      heartbeat: async () => {},
+      heartbeat: () => Promise.resolve(),
     };
   }
 
@@ -362,6 +368,12 @@ export class MemoryEventBus implements EventBus, RawPublisher {
 }
 
 export const createMemoryEventBus = (options: MemoryEventBusOptions = {}): MemoryEventBus => new MemoryEventBus(options);
+
+function at<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new RangeError(`index ${index} out of range 0..${list.length - 1}`);
+  return item;
+}
 
 /** FNV-1a: cheap and stable, enough to spread keys over partitions. */
 function hashOf(bytes: Buffer): number {

@@ -1,0 +1,6 @@
+export type { DatabaseTarget, DbLogger } from '@herald/db';
+export { isUniqueViolation } from '@herald/db';
+
+export * from './analytics-db.ts';
+export { Prisma } from './generated/prisma/client.ts';
+export type { Post, MetricSnapshot, Mention, ProcessedEvent } from './generated/prisma/client.ts';

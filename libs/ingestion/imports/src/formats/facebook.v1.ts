@@ -1,0 +1,70 @@
+import type { ExportFormat } from './export-format.ts';
+import {
+  META_COMMENTS,
+  META_IMPRESSIONS,
+  META_LOCALES,
+  META_PERMALINK,
+  META_POST_ID,
+  META_POST_TYPE,
+  META_PUBLISH_TIME,
+  META_REACH,
+  META_SHARES,
+  META_TEXT,
+} from './meta-vocabulary.ts';
+
+/** Meta Business Suite › Insights › Content › Export, Facebook Page posts. */
+export const facebookPostsV1: ExportFormat = {
+  id: 'meta-facebook-posts',
+  version: 1,
+  family: 'facebook',
+  network: 'facebook',
+  name: 'Meta Business Suite Facebook posts export',
+  notes: [
+    'No raw export in the shared samples (the UCI Facebook dataset is derived and has no ids or dates): header taken from public samples of the export (Post ID,Page ID,Page name,Title,Description,Duration (sec),Publish time,Caption type,Permalink,…,Post type,…,Date,Impressions,Reach,"Reactions, Comments and Shares",Reactions,Comments,Shares,Total clicks,Link Clicks,…,Seconds viewed,…).',
+    'Publish time is "MM/DD/YYYY HH:mm" in English, day first in the other languages, with no zone: pass timeZone (the Page\'s zone in Business Suite settings); UTC otherwise.',
+    'engagements is "Reactions, Comments and Shares", Meta\'s own interaction total; likes is Reactions (all reaction kinds).',
+    'Views (2025) is read as impressions when the Impressions column is gone.',
+    'Not mapped: Total clicks and Other Clicks (no product field), Duration, Estimated earnings, Ad CPM, negative feedback.',
+    'Non-English headers are from Meta\'s UI vocabulary, not yet checked against a real localised file.',
+  ],
+  locales: META_LOCALES,
+  columns: {
+    networkPostId: META_POST_ID,
+    publishedAt: META_PUBLISH_TIME,
+    text: META_TEXT,
+    link: META_PERMALINK,
+    contentType: META_POST_TYPE,
+    impressions: META_IMPRESSIONS,
+    reach: META_REACH,
+    engagements: {
+      en: ['Reactions, Comments and Shares'],
+      es: ['Reacciones, comentarios y veces que se compartió'],
+      fr: ['Réactions, commentaires et partages'],
+      de: ['Reaktionen, Kommentare und geteilte Inhalte'],
+      pt: ['Reações, comentários e compartilhamentos'],
+    },
+    likes: { en: ['Reactions'], es: ['Reacciones'], fr: ['Réactions'], de: ['Reaktionen'], pt: ['Reações'] },
+    comments: META_COMMENTS,
+    shares: META_SHARES,
+    linkClicks: { en: ['Link Clicks'], es: ['Clics en el enlace'], fr: ['Clics sur un lien'], de: ['Link-Klicks'], pt: ['Cliques no link'] },
+    watchTimeSeconds: {
+      en: ['Seconds viewed'],
+      es: ['Segundos reproducidos'],
+      fr: ['Secondes de visionnage'],
+      de: ['Angesehene Sekunden'],
+      pt: ['Segundos visualizados'],
+    },
+  },
+  required: ['networkPostId', 'publishedAt'],
+  markers: [
+    {
+      en: ['Page ID', 'Page name'],
+      es: ['Identificador de la página', 'Nombre de la página'],
+      fr: ['Identifiant de la Page', 'Nom de la Page'],
+      de: ['Seiten-ID', 'Seitenname'],
+      pt: ['Identificação da Página', 'Nome da Página'],
+    },
+  ],
+  idPattern: /^\d+(?:_\d+)?$/,
+  defaultContentType: 'text',
+};

@@ -1,0 +1,49 @@
+import { logLevel } from 'kafkajs';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+
+import { kafkaLogLevelOf, pinoLogCreator } from './kafka-log-creator.ts';
+
+function capture(level: pino.LevelWithSilent) {
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
+
+const entry = (level: logLevel, message: string, extra: Record<string, unknown> = {}) => ({
+  namespace: 'Consumer',
+  level,
+  label: logLevel[level],
+  log: { timestamp: '2026-01-05T09:00:00.000Z', logger: 'kafkajs', message, ...extra },
+});
+
+describe('pinoLogCreator', () => {
+  it('logs kafkajs entries through pino at the matching level, with their fields', () => {
+    const { logger, lines } = capture('debug');
+    const log = pinoLogCreator(logger)(logLevel.DEBUG);
+    log(entry(logLevel.ERROR, 'Crash: KafkaJSNumberOfRetriesExceeded', { groupId: 'g1' }));
+    log(entry(logLevel.INFO, 'Consumer has joined the group'));
+
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, msg: 'Crash: KafkaJSNumberOfRetriesExceeded', kafkajs: 'Consumer', groupId: 'g1' }),
+      expect.objectContaining({ level: 30, msg: 'Consumer has joined the group' }),
+    ]);
+    expect(lines[0]).not.toHaveProperty('logger');
+  });
+
+  it('keeps the warning about bounded producer retries out of the warnings', () => {
+    const { logger, lines } = capture('warn');
+    pinoLogCreator(logger)(logLevel.WARN)(entry(logLevel.WARN, 'Limiting retries for the idempotent producer may invalidate EoS guarantees'));
+    expect(lines).toEqual([]);
+  });
+});
+
+describe('kafkaLogLevelOf', () => {
+  it('follows the pino level', () => {
+    expect(kafkaLogLevelOf(pino({ level: 'debug' }))).toBe(logLevel.DEBUG);
+    expect(kafkaLogLevelOf(pino({ level: 'info' }))).toBe(logLevel.INFO);
+    expect(kafkaLogLevelOf(pino({ level: 'warn' }))).toBe(logLevel.WARN);
+    expect(kafkaLogLevelOf(pino({ level: 'fatal' }))).toBe(logLevel.ERROR);
+    expect(kafkaLogLevelOf(pino({ level: 'silent' }))).toBe(logLevel.NOTHING);
+  });
+});
