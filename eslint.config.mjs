@@ -27,6 +27,8 @@ const typeRules = [
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:events', 'type:util'] },
   { sourceTag: 'type:events', onlyDependOnLibsWithTags: ['type:events'], bannedExternalImports: noInfra },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:events'], bannedExternalImports: noInfra },
+  // End-to-end suites drive whole services from the outside.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:data-access', 'type:client', 'type:events', 'type:util', 'type:testing'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:util'] },
 ];
 
@@ -49,5 +51,10 @@ export default [
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Tests assert on values they just built; a failed assertion is the right outcome for a missing one.
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 ];

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { analyzeSentiment, createSentimentAnalyzer, type SentimentParameters } from '@herald/listening-sentiment';
 
 import type { Prediction } from './metrics.ts';
+import type Sentiment from 'sentiment';
+import type * as Vader from 'vader-sentiment';
 
 export interface Scorer {
   name: string;
@@ -31,7 +33,7 @@ export function heraldScorer(name: string, language?: string, parameters?: Parti
 }
 
 export function vaderScorer(): Scorer {
-  const vader = require('vader-sentiment') as typeof import('vader-sentiment');
+  const vader = require('vader-sentiment') as typeof Vader;
   return {
     name: 'vader-sentiment 1.1.3',
     labelRule: 'compound ≥ 0.05 / ≤ -0.05 (VADER authors)',
@@ -43,8 +45,8 @@ export function vaderScorer(): Scorer {
 }
 
 export function afinnScorer(): Scorer {
-  const Sentiment = require('sentiment') as typeof import('sentiment').default;
-  const sentiment = new Sentiment();
+  const SentimentClass = require('sentiment') as typeof Sentiment;
+  const sentiment = new SentimentClass();
   return {
     name: 'sentiment 5.0.2 (AFINN-165)',
     labelRule: 'sign of score',

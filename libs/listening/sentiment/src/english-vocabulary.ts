@@ -22,7 +22,7 @@ function knownWords(): Set<string> {
 }
 
 /** Regular inflections back to the lemma WordNet lists: "birthdays", "stopped", "loving", "happier". */
-function lemmaCandidates(word: string): string[] {
+export function lemmaCandidates(word: string): string[] {
   const out: string[] = [];
   const strip = (suffix: string, ...replacements: string[]) => {
     if (word.length > suffix.length + 2 && word.endsWith(suffix)) {

@@ -1,10 +1,10 @@
 import type { SentimentLabel } from '@herald/events';
 
 import { detectLanguage, normaliseLanguageCode, UNDETERMINED } from './detect-language.ts';
-import { isEnglishWord } from './english-vocabulary.ts';
+import { isEnglishWord, lemmaCandidates } from './english-vocabulary.ts';
 import { getEmojiValences, getLanguageLexicon, type LanguageLexicon } from './language-lexicon.ts';
 import { SCORED_LANGUAGES } from './language-profiles.ts';
-import { EMOTICON_VALENCES, LIKE_SUBJECTS, VERB_ONLY_VALENCES } from './social-lexicon.ts';
+import { ENGLISH_NEGATED_FAILURES, EMOTICON_VALENCES, LIKE_SUBJECTS, VERB_ONLY_VALENCES } from './social-lexicon.ts';
 import { squeezeAll, tokenizeSocialText, type Token } from './social-tokenizer.ts';
 import {
   compileSentimentRules,
@@ -53,14 +53,20 @@ export interface SentimentParameters {
   negativeWeight: number;
   /** Weight of sentiment in questions and irrealis clauses ("would be great if…"); SO-CAL ignores it (0). */
   irrealisWeight: number;
+  /** English: read regular inflections ("happier", "nicest", "smoothly") through their lemma in AFINN. */
+  inflections: boolean;
+  /** English: negated function verbs ("doesn't work", "never arrived") are complaints. */
+  negatedFailures: boolean;
 }
 
 export const DEFAULT_SENTIMENT_PARAMETERS: Readonly<SentimentParameters> = {
-  neutralThreshold: 0.2,
+  neutralThreshold: 0.05,
   secondaryWeight: 0,
   stemming: false,
-  negativeWeight: 2,
+  negativeWeight: 1.5,
   irrealisWeight: 0.5,
+  inflections: true,
+  negatedFailures: true,
 };
 
 // VADER's published constants (Hutto & Gilbert 2014), rescaled from its -4..4 ratings to AFINN's -5..5.
@@ -86,6 +92,8 @@ const INTENSIFIER = 3;
 const DAMPENER = 4;
 const CONTRAST = 5;
 const CONCESSIVE_ROLE = 6;
+/** Sentiment only when negated: its valence is used as is under a negator and ignored otherwise. */
+const NEGATED_ONLY = 7;
 const ROLE_OF = { contrast: CONTRAST, concessive: CONCESSIVE_ROLE, intensifier: INTENSIFIER, dampener: DAMPENER } as const;
 
 /** Negators that negate nothing in these idioms ("at least", "not only … but"). */
@@ -171,6 +179,14 @@ function primaryValence(lexicon: LanguageLexicon, token: Token): number | undefi
   return undefined;
 }
 
+function inflectedValence(lexicon: LanguageLexicon, token: Token): number | undefined {
+  for (const lemma of lemmaCandidates(token.elongated ? squeezeAll(token.norm) : token.norm)) {
+    const found = lexicon.primary.get(lemma);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Tokens in a question, or between an irrealis marker and the end of its clause. */
 function markIrrealis(tokens: readonly Token[], keys: readonly string[], markers: ReadonlySet<string>): void {
   let sentenceStart = 0;
@@ -204,7 +220,11 @@ class Analyzer {
   private wordValence(lexicon: LanguageLexicon, token: Token, i: number): number {
     const primary = primaryValence(lexicon, token);
     if (primary !== undefined) return primary;
-    const { secondaryWeight, stemming } = this.params;
+    const { secondaryWeight, stemming, inflections } = this.params;
+    if (inflections && lexicon.code === 'eng') {
+      const inflected = inflectedValence(lexicon, token);
+      if (inflected !== undefined) return inflected;
+    }
     if (secondaryWeight > 0) {
       const secondary = lexicon.secondary.get(token.norm) ?? (token.elongated ? lexicon.secondary.get(squeezeAll(token.norm)) : undefined);
       if (secondary !== undefined) {
@@ -295,6 +315,13 @@ class Analyzer {
       }
       valences[i] = this.wordValence(lexicon, token, i);
       labels[i] = token.raw.toLowerCase();
+      if (valences[i] === 0 && this.params.negatedFailures && lexicon.code === 'eng') {
+        const failure = ENGLISH_NEGATED_FAILURES.get(key);
+        if (failure !== undefined) {
+          valences[i] = failure;
+          roles[i] = NEGATED_ONLY;
+        }
+      }
     }
     return capsWords;
   }
@@ -361,8 +388,9 @@ class Analyzer {
           else if (earlierRole === DAMPENER) value -= direction * BOOST * fade;
           else if (earlierRole === NEGATOR && negator < 0) negator = j;
         }
+        if (role === NEGATED_ONLY && negator < 0) continue;
         if (negator >= 0) {
-          value *= NEGATION;
+          if (role !== NEGATED_ONLY) value *= NEGATION;
           text = `${tokens[negator]?.raw.toLowerCase() ?? ''} ${text}`;
         }
       }

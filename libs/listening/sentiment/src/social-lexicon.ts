@@ -58,3 +58,18 @@ export const LIKE_SUBJECTS: ReadonlySet<string> = new Set([
   "don't", 'dont', "didn't", 'didnt', "doesn't", 'doesnt', 'just', 'so', 'actually', 'genuinely', 'would', "i'd", 'people',
   'kids', 'fans', 'everyone', 'nobody', 'not', 'never', 'always', 'to',
 ]);
+
+/**
+ * Verbs that say nothing until negated, when they become the commonest complaint in customer
+ * messages ("doesn't work", "never arrived", "won't load"). Valence when negated, AFINN scale,
+ * as natural's AFINN rates "does not work" (-3) and "not working" (-3).
+ */
+export const ENGLISH_NEGATED_FAILURES: ReadonlyMap<string, number> = new Map(
+  [
+    'work', 'works', 'worked', 'working', 'play', 'plays', 'played', 'load', 'loads', 'loading', 'loaded', 'open', 'opens',
+    'start', 'starts', 'started', 'charge', 'charges', 'charging', 'connect', 'connects', 'connecting', 'respond', 'responded',
+    'responding', 'reply', 'replied', 'answer', 'answered', 'answering', 'arrive', 'arrived', 'show', 'showed', 'shown',
+    'deliver', 'delivered', 'refund', 'refunded', 'fix', 'fixed', 'function', 'functioning', 'sync', 'boot', 'install',
+    'update', 'download', 'print', 'turn', 'power', 'last', 'lasted',
+  ].map((verb) => [verb, -2]),
+);

@@ -4,6 +4,7 @@ import { createEvent, deriveEventId } from './create-event.ts';
 import { InvalidEventError } from './errors.ts';
 import { decodeEvent, encodeEvent, parseEvent } from './parse-event.ts';
 import { partitionKeyOf } from './partition-key.ts';
+import type { Network } from './payloads/common.ts';
 
 const post = {
   network: 'x' as const,
@@ -56,9 +57,9 @@ describe('events', () => {
 
 describe('payload types', () => {
   it('narrow enumerations to their values', () => {
-    const network: import('./payloads/common.ts').Network = 'linkedin';
+    const network: Network = 'linkedin';
     // @ts-expect-error not a network: the static type must not widen to string
-    const wrong: import('./payloads/common.ts').Network = 'myspace';
+    const wrong: Network = 'myspace';
     expect([network, wrong]).toHaveLength(2);
   });
 });
