@@ -42,6 +42,8 @@ const pct = (x: number) => x.toFixed(3);
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
 
 const WARM_UP = 2_000;
+/** The machine is shared: each scorer is timed over this many full passes and the fastest counts. */
+const TIMED_PASSES = 2;
 
 interface Run {
   scorer: Scorer;
@@ -50,24 +52,32 @@ interface Run {
   setDocsPerSecond: Map<string, number>;
 }
 
-/** Every scorer reads every text of every set (both halves) once, after the same warm-up. */
+/**
+ * Every scorer reads every text of every set (both halves), after the same warm-up: 2,000 texts
+ * taken evenly across the sets, so that every code path has been compiled before the clock runs.
+ */
 function runScorer(scorer: Scorer, sets: readonly Dataset[]): Run {
   const all = sets.flatMap((d) => d.items.map((i) => i.text));
-  for (let i = 0; i < Math.min(WARM_UP, all.length); i++) scorer.score(all[i] ?? '');
+  const step = Math.max(1, Math.floor(all.length / WARM_UP));
+  for (let i = 0; i < all.length; i += step) scorer.score(all[i] ?? '');
   const predictions = new Map<string, Prediction[]>();
   const setDocsPerSecond = new Map<string, number>();
-  let totalMs = 0;
-  let totalDocs = 0;
-  for (const set of sets) {
-    const start = performance.now();
-    const scored = set.items.map((item) => scorer.score(item.text));
-    const ms = performance.now() - start;
-    predictions.set(set.name, scored);
-    setDocsPerSecond.set(set.name, (set.items.length / ms) * 1000);
-    totalMs += ms;
-    totalDocs += set.items.length;
+  let bestMs = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < TIMED_PASSES; pass++) {
+    let totalMs = 0;
+    for (const set of sets) {
+      const start = performance.now();
+      const scored = set.items.map((item) => scorer.score(item.text));
+      const ms = performance.now() - start;
+      if (pass === 0) predictions.set(set.name, scored);
+      const rate = (set.items.length / ms) * 1000;
+      setDocsPerSecond.set(set.name, Math.max(setDocsPerSecond.get(set.name) ?? 0, rate));
+      totalMs += ms;
+    }
+    bestMs = Math.min(bestMs, totalMs);
   }
-  return { scorer, predictions, docsPerSecond: (totalDocs / totalMs) * 1000, setDocsPerSecond };
+  const totalDocs = sets.reduce((a, d) => a + d.items.length, 0);
+  return { scorer, predictions, docsPerSecond: (totalDocs / bestMs) * 1000, setDocsPerSecond };
 }
 
 if (args.fit) {
@@ -137,7 +147,7 @@ for (const run of runs) {
 out();
 out('Labels: herald by its fitted neutral band; VADER by compound ≥ 0.05 / ≤ -0.05; sentiment and natural by the sign of the score.');
 out('Binary accuracy: items with a non-neutral gold label, judged by the sign of the score; a score of 0 counts as a miss.');
-out(`Speed: one pass over all ${int(datasets.reduce((a, d) => a + d.items.length, 0))} texts after a ${int(WARM_UP)}-text warm-up, single thread.`);
+out(`Speed: all ${int(datasets.reduce((a, d) => a + d.items.length, 0))} texts, the faster of ${TIMED_PASSES} passes, after a ${int(WARM_UP)}-text warm-up; single thread.`);
 
 if (args.write) {
   const header = [

@@ -1,10 +1,15 @@
 import { createRequire } from 'node:module';
 
-import { analyzeSentiment, createSentimentAnalyzer, type SentimentParameters } from '@herald/listening-sentiment';
-
-import type { Prediction } from './metrics.ts';
+import {
+  analyzeSentiment,
+  createSentimentAnalyzer,
+  preloadSentimentResources,
+  type SentimentParameters,
+} from '@herald/listening-sentiment';
 import type Sentiment from 'sentiment';
 import type * as Vader from 'vader-sentiment';
+
+import type { Prediction } from './metrics.ts';
 
 export interface Scorer {
   name: string;
@@ -20,6 +25,8 @@ function bySign(score: number, threshold = 0): Prediction {
 }
 
 export function heraldScorer(name: string, language?: string, parameters?: Partial<SentimentParameters>): Scorer {
+  // Vocabularies load on first use; the baselines load theirs when required, so load them now too.
+  preloadSentimentResources();
   const analyze = parameters ? createSentimentAnalyzer(parameters) : analyzeSentiment;
   const options = language ? { language } : {};
   return {

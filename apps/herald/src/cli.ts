@@ -46,7 +46,10 @@ analytics
     try {
       process.stdout.write(formatSummary(await fetchSummary(options), options));
     } catch (error) {
-      if (error instanceof PeriodError) program.error(`error: --${error.field}: ${error.message.replace(/^\w+: /, '')}`);
+      if (error instanceof PeriodError) {
+        process.stderr.write(`herald: --${error.field}: ${error.message.replace(/^\w+: /, '')}\n`);
+        process.exit(2);
+      }
       throw error;
     }
   });

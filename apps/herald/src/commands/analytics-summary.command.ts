@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createAnalyticsDb } from '@herald/analytics-data-access';
 import { parsePeriod, type PeriodSummary } from '@herald/analytics-metrics';
 import { loadPeriodSummary } from '@herald/analytics-service';
+import { openPGlite } from '@herald/db';
 
 import { findRunningStack, withDataDirLock } from '../embedded/data-dir.ts';
 
@@ -27,12 +28,14 @@ export async function fetchSummary(options: SummaryOptions): Promise<PeriodSumma
     return (await res.json()) as PeriodSummary;
   }
   return withDataDirLock(options.dataDir, async () => {
-    const db = createAnalyticsDb({ kind: 'pglite', dataDir: join(options.dataDir, 'analytics') });
+    const pglite = openPGlite({ dataDir: join(options.dataDir, 'pglite') });
+    const db = createAnalyticsDb({ kind: 'pglite', pglite });
     try {
       await db.migrate();
       return await loadPeriodSummary(db, options.workspaceId, period);
     } finally {
       await db.close();
+      await pglite.close();
     }
   });
 }

@@ -5,6 +5,7 @@ import { createAnalyticsDb } from '@herald/analytics-data-access';
 import { buildAnalyticsApp, startStoreEventsConsumer } from '@herald/analytics-service';
 import { createDeckDb } from '@herald/deck-data-access';
 import { buildDeckApp } from '@herald/deck-service';
+import { openPGlite } from '@herald/db';
 import { createMemoryEventBus } from '@herald/event-bus';
 import { createIngestionDb } from '@herald/ingestion-data-access';
 import { bootstrapWorkspace, buildIngestionApp, createOutboxRelay } from '@herald/ingestion-service';
@@ -51,16 +52,19 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     closers.push(() => bus.close());
     await bus.ensureTopics();
 
-    const open = async <T extends { migrate(): Promise<unknown>; close(): Promise<void> }>(name: string, create: (dir: string) => T) => {
-      const db = create(join(options.dataDir, name));
+    // One embedded PostgreSQL for all four services, each in its own schema: one instance costs
+    // about 200 MB and two seconds to start, so four would make the laptop mode heavy.
+    const pglite = openPGlite({ dataDir: join(options.dataDir, 'pglite') });
+    closers.push(() => pglite.close());
+    const open = async <T extends { migrate(): Promise<unknown>; close(): Promise<void> }>(db: T) => {
       closers.push(() => db.close());
       await db.migrate();
       return db;
     };
-    const ingestionDb = await open('ingestion', (dataDir) => createIngestionDb({ kind: 'pglite', dataDir }));
-    const listeningDb = await open('listening', (dataDir) => createListeningDb({ kind: 'pglite', dataDir }));
-    const analyticsDb = await open('analytics', (dataDir) => createAnalyticsDb({ kind: 'pglite', dataDir }));
-    const deckDb = await open('deck', (dataDir) => createDeckDb({ kind: 'pglite', dataDir }));
+    const ingestionDb = await open(createIngestionDb({ kind: 'pglite', pglite }));
+    const listeningDb = await open(createListeningDb({ kind: 'pglite', pglite }));
+    const analyticsDb = await open(createAnalyticsDb({ kind: 'pglite', pglite }));
+    const deckDb = await open(createDeckDb({ kind: 'pglite', pglite }));
 
     const onFatal = (error: Error) => {
       logger.fatal({ err: error }, 'a consumer crashed; stopping');

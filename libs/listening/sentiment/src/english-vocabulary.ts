@@ -21,31 +21,35 @@ function knownWords(): Set<string> {
   return words;
 }
 
-/** Regular inflections back to the lemma WordNet lists: "birthdays", "stopped", "loving", "happier". */
+/** Suffix → what may replace it, longest first within each family. */
+const SUFFIXES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["'s", ['']],
+  ['ies', ['y']],
+  ['es', ['']],
+  ['s', ['']],
+  ['ied', ['y']],
+  ['ed', ['', 'e']],
+  ['ing', ['', 'e']],
+  ['iest', ['y']],
+  ['ier', ['y']],
+  ['est', ['', 'e']],
+  ['er', ['', 'e']],
+  ['ily', ['y']],
+  ['ly', ['']],
+  ["in'", ['ing']],
+  ['in', ['ing']],
+];
+
+/** Regular inflections back to the lemma WordNet and AFINN list: "birthdays", "stopped", "happier", "smoothly". */
 export function lemmaCandidates(word: string): string[] {
   const out: string[] = [];
-  const strip = (suffix: string, ...replacements: string[]) => {
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
-      const stem = word.slice(0, -suffix.length);
-      for (const r of replacements) out.push(stem + r);
-      // A doubled final consonant: "stopped" → "stop".
-      if (stem.length > 2 && stem.at(-1) === stem.at(-2)) out.push(stem.slice(0, -1));
-    }
-  };
-  if (word.endsWith("'s")) out.push(word.slice(0, -2));
-  strip('ies', 'y');
-  strip('es', '');
-  strip('s', '');
-  strip('ied', 'y');
-  strip('ed', '', 'e');
-  strip('ing', '', 'e');
-  strip('ier', 'y');
-  strip('iest', 'y');
-  strip('er', '', 'e');
-  strip('est', '', 'e');
-  strip('ly', '');
-  strip("in'", 'ing');
-  strip('in', 'ing');
+  for (const [suffix, replacements] of SUFFIXES) {
+    if (word.length <= suffix.length + 2 || !word.endsWith(suffix)) continue;
+    const stem = word.slice(0, -suffix.length);
+    for (const replacement of replacements) out.push(stem + replacement);
+    // A doubled final consonant: "stopped" → "stop", "bigger" → "big".
+    if (stem.length > 2 && stem.charCodeAt(stem.length - 1) === stem.charCodeAt(stem.length - 2)) out.push(stem.slice(0, -1));
+  }
   return out;
 }
 
@@ -57,6 +61,20 @@ export function lemmaCandidates(word: string): string[] {
 export function isEnglishWord(word: string): boolean {
   const words = knownWords();
   if (words.has(word)) return true;
-  for (const candidate of lemmaCandidates(word)) if (words.has(candidate)) return true;
-  return false;
+  const known = inflectedMemo.get(word);
+  if (known !== undefined) return known;
+  let found = false;
+  for (const candidate of lemmaCandidates(word)) {
+    if (words.has(candidate)) {
+      found = true;
+      break;
+    }
+  }
+  if (inflectedMemo.size >= MEMO_LIMIT) inflectedMemo.clear();
+  inflectedMemo.set(word, found);
+  return found;
 }
+
+/** Social text is Zipfian: a bounded memo of recent answers saves re-deriving lemmas. */
+const MEMO_LIMIT = 50_000;
+const inflectedMemo = new Map<string, boolean>();

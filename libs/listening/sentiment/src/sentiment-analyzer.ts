@@ -179,12 +179,25 @@ function primaryValence(lexicon: LanguageLexicon, token: Token): number | undefi
   return undefined;
 }
 
-function inflectedValence(lexicon: LanguageLexicon, token: Token): number | undefined {
-  for (const lemma of lemmaCandidates(token.elongated ? squeezeAll(token.norm) : token.norm)) {
-    const found = lexicon.primary.get(lemma);
-    if (found !== undefined) return found;
+const INFLECTION_MEMO_LIMIT = 50_000;
+const inflectionMemo = new Map<string, number>();
+
+/** English only: the AFINN valence of a regular inflection's lemma ("happier" → "happy"), 0 if none. */
+function inflectedValence(lexicon: LanguageLexicon, token: Token): number {
+  const word = token.elongated ? squeezeAll(token.norm) : token.norm;
+  const known = inflectionMemo.get(word);
+  if (known !== undefined) return known;
+  let found = 0;
+  for (const lemma of lemmaCandidates(word)) {
+    const valence = lexicon.primary.get(lemma);
+    if (valence !== undefined) {
+      found = valence;
+      break;
+    }
   }
-  return undefined;
+  if (inflectionMemo.size >= INFLECTION_MEMO_LIMIT) inflectionMemo.clear();
+  inflectionMemo.set(word, found);
+  return found;
 }
 
 /** Tokens in a question, or between an irrealis marker and the end of its clause. */
@@ -221,9 +234,9 @@ class Analyzer {
     const primary = primaryValence(lexicon, token);
     if (primary !== undefined) return primary;
     const { secondaryWeight, stemming, inflections } = this.params;
-    if (inflections && lexicon.code === 'eng') {
+    if (inflections && lexicon.code === 'eng' && token.norm.length > 3) {
       const inflected = inflectedValence(lexicon, token);
-      if (inflected !== undefined) return inflected;
+      if (inflected !== 0) return inflected;
     }
     if (secondaryWeight > 0) {
       const secondary = lexicon.secondary.get(token.norm) ?? (token.elongated ? lexicon.secondary.get(squeezeAll(token.norm)) : undefined);

@@ -69,26 +69,25 @@ function capLength(text: string, max: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+/** Whether a letter repeats three times or more in a row ("sooo"). */
+function isElongated(word: string): boolean {
+  for (let i = 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 /** Runs of three or more identical letters become two: "goooood" → "good", "sooo" → "soo". */
 export function squeezeElongation(word: string): { text: string; elongated: boolean } {
-  let run = 1;
-  let elongated = false;
-  for (let i = 1; i < word.length; i++) {
-    if (word.charCodeAt(i) === word.charCodeAt(i - 1)) {
-      run++;
-      if (run === 3) elongated = true;
-    } else {
-      run = 1;
-    }
-  }
-  if (!elongated) return { text: word, elongated };
+  if (!isElongated(word)) return { text: word, elongated: false };
   let out = '';
-  run = 0;
+  let run = 0;
   for (let i = 0; i < word.length; i++) {
     run = i > 0 && word.charCodeAt(i) === word.charCodeAt(i - 1) ? run + 1 : 1;
     if (run <= 2) out += word[i];
   }
-  return { text: out, elongated };
+  return { text: out, elongated: true };
 }
 
 /** Every run of repeated letters becomes one: "loovvee" → "love". */
@@ -123,8 +122,9 @@ function isCaps(word: string, lower: string): boolean {
 function wordToken(raw: string, hashtag: boolean): Token {
   let lower = raw.toLowerCase();
   if (lower.includes('’')) lower = lower.replaceAll('’', "'");
-  const { text, elongated } = squeezeElongation(lower);
-  return { kind: 'word', norm: text, raw, caps: isCaps(raw, lower), elongated, hashtag };
+  const elongated = lower.length > 2 && isElongated(lower);
+  const norm = elongated ? squeezeElongation(lower).text : lower;
+  return { kind: 'word', norm, raw, caps: isCaps(raw, lower), elongated, hashtag };
 }
 
 /** "#NotHappy" → Not, Happy; "#fail" → fail; "#best_day_ever" → best, day, ever; "#ILoveIt" → I, Love, It. */
@@ -174,8 +174,13 @@ export function tokenizeSocialText(input: string): TokenizedText {
       truncated = true;
       break;
     }
-    const [whole, url, mention, hashtag, word, emoji, emoticon] = match;
-    if (url !== undefined || mention !== undefined) continue;
+    // Indexed, not destructured: destructuring walks the array's iterator, which is slow here.
+    if (match[1] !== undefined || match[2] !== undefined) continue;
+    const whole = match[0];
+    const hashtag = match[3];
+    const word = match[4];
+    const emoji = match[5];
+    const emoticon = match[6];
     if (hashtag !== undefined) {
       for (const part of splitHashtag(hashtag.slice(1))) tokens.push(wordToken(part, true));
     } else if (emoticon !== undefined) {

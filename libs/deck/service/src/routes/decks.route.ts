@@ -8,9 +8,9 @@ import { CreateDeckBodySchema, DeckIdParamsSchema, DeckInfoSchema, DeckListQuery
 import { buildSummaryDeck } from '../stories/summary-story.ts';
 
 const DAY = 86_400_000;
-const day = (d: Date) => d.toISOString().slice(0, 10);
-/** "2026-11-01 – 2026-11-30": the exclusive end shown as the last day people think of. */
-const label = (from: Date, to: Date) => (to.getTime() - from.getTime() === DAY ? day(from) : `${day(from)} – ${day(new Date(to.getTime() - DAY))}`);
+const dayFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+/** "Nov 1 – 30, 2026": the exclusive end shown as the last day people think of. */
+const label = (from: Date, to: Date) => dayFormat.formatRange(from, new Date(Math.max(from.getTime(), to.getTime() - DAY)));
 
 export interface DecksRouteDeps {
   db: DeckDb;
@@ -70,7 +70,7 @@ export function registerDeckRoutes(app: ServiceApp, deps: DecksRouteDeps): void 
     async (request, reply) => {
       const deck = await deps.db.prisma.deck.findUnique({ where: { id: request.params.id }, select: { html: true } });
       if (!deck) throw notFound('deck');
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:").send(deck.html);
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:").send(deck.html);
     },
   );
 }

@@ -17,9 +17,16 @@ function relativeChange(current: number | null, previous: number | null): number
   return (current - previous) / Math.abs(previous);
 }
 
+/** Counts compare as relative change; rates and scores as the difference itself (points). */
+const ABSOLUTE: ReadonlySet<Key> = new Set<Key>(['engagementRate', 'averageSentiment']);
+
 function card(input: SummaryStoryInput, key: Key, label: string, format: KpiCard['format'], hint?: string): KpiCard {
   const value = input.current[key] ?? 0;
-  const change = relativeChange(input.current[key], input.previous[key]);
+  const absolute = ABSOLUTE.has(key);
+  const current = input.current[key];
+  const previous = input.previous[key];
+  const change = absolute ? (current != null && previous != null ? current - previous : null) : relativeChange(current, previous);
+  const flatBelow = key === 'averageSentiment' ? 0.01 : absolute ? 0.0005 : 0.005;
   return {
     label,
     value,
@@ -27,7 +34,15 @@ function card(input: SummaryStoryInput, key: Key, label: string, format: KpiCard
     ...(hint ? { hint } : {}),
     ...(change == null
       ? {}
-      : { delta: { value: change, direction: change > 0.005 ? 'up' : change < -0.005 ? 'down' : 'flat', goodWhen: 'up', label: `vs. ${input.previousLabel}` } }),
+      : {
+          delta: {
+            value: change,
+            format: key === 'averageSentiment' ? 'decimal' : 'percent',
+            direction: change > flatBelow ? 'up' : change < -flatBelow ? 'down' : 'flat',
+            goodWhen: 'up',
+            label: `vs. ${input.previousLabel}`,
+          },
+        }),
   };
 }
 
