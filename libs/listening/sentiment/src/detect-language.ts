@@ -47,9 +47,9 @@ function getFunctionWordIndex(): Map<string, number[]> {
 }
 
 /** Enough to decide; more words change nothing but cost time. */
-const DETECTION_WORDS = 60;
+const DETECTION_WORDS = 25;
 /** franc reads at most this many characters of the joined words. */
-const FRANC_SAMPLE = 400;
+const FRANC_SAMPLE = 250;
 
 type Script = 'latin' | 'other' | 'none';
 
@@ -111,9 +111,16 @@ export function detectLanguage(
   const code = normaliseLanguageCode(given);
   if (code) return { language: code, profile: PROFILES.get(code), how: 'given' };
 
-  const lettered = words.filter((w) => hasLetter(w.norm));
-  const own = lettered.filter((w) => !w.hashtag);
-  const sample = (own.length > 0 ? own : lettered).slice(0, DETECTION_WORDS);
+  // The text's own words, hashtags only when it has nothing else ("#blessed").
+  const sample: Token[] = [];
+  for (let i = 0; i < words.length && sample.length < DETECTION_WORDS; i++) {
+    const word = words[i];
+    if (word && !word.hashtag && hasLetter(word.norm)) sample.push(word);
+  }
+  for (let i = 0; sample.length === 0 && i < words.length; i++) {
+    const word = words[i];
+    if (word && hasLetter(word.norm)) sample.push(word);
+  }
   const { script, asciiShare } = dominantScript(sample);
   if (script === 'none') return { language: UNDETERMINED, how: 'none' };
   const joined = () => sample.map((w) => w.norm).join(' ').slice(0, FRANC_SAMPLE);

@@ -341,8 +341,12 @@ class Analyzer {
 
   analyze(text: unknown, options: AnalyzeSentimentOptions): SentimentResult {
     const { tokens, exclamations } = tokenizeSocialText(typeof text === 'string' ? text : '');
-    const words = tokens.filter((t) => t.kind === 'word');
-    const hasSymbols = tokens.some((t) => t.kind === 'emoji' || t.kind === 'emoticon');
+    const words: Token[] = [];
+    let hasSymbols = false;
+    for (const token of tokens) {
+      if (token.kind === 'word') words.push(token);
+      else if (token.kind === 'emoji' || token.kind === 'emoticon') hasSymbols = true;
+    }
     if (words.length === 0 && !hasSymbols) return unscored(UNDETERMINED);
 
     let lexicon: LanguageLexicon | undefined;
