@@ -1,0 +1,94 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/herald.mjs', import.meta.url));
+const env = { ...process.env, DOTENV_CONFIG_QUIET: 'true', HERALD_API_KEY: '' };
+
+function herald(args: string[], dataDir: string) {
+  return spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+}
+
+/** Runs `herald start` until it has printed the deck line, and keeps it running. */
+function startHerald(dataDir: string) {
+  const child = spawn(process.execPath, [bin, '--data-dir', dataDir, 'start', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/^ready in /m.test(output)) resolve(output);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`herald start exited with ${code}:\n${output}`)));
+  });
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      child.kill('SIGTERM');
+    });
+  return { ready, stop };
+}
+
+const urlOf = (output: string, name: string) => new RegExp(`^${name}\\s+(http://\\S+)`, 'm').exec(output)?.[1];
+
+describe('herald start and herald analytics summary (embedded mode)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
+  let output = '';
+  let stop: () => Promise<number | null>;
+
+  beforeAll(async () => {
+    const started = startHerald(dataDir);
+    stop = started.stop;
+    output = await started.ready;
+  }, 180_000);
+
+  afterAll(async () => {
+    await stop?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('prints each service with its docs, the deck and the demo key', async () => {
+    for (const name of ['ingestion', 'listening', 'analytics', 'deck-builder']) {
+      const url = urlOf(output, name);
+      expect(url, name).toBeDefined();
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      expect((await fetch(`${url}/docs/json`)).status).toBe(200);
+    }
+    expect(output).toMatch(/^sample data\s+loaded \d+ posts and \d+ mentions/m);
+    expect(output).toMatch(/^api key\s+hk_/m);
+    const deck = await fetch(urlOf(output, 'deck')!);
+    expect(deck.status).toBe(200);
+    expect(await deck.text()).toContain('Reveal');
+  });
+
+  it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
+    const from = '2026-01-01';
+    const to = '2027-01-01';
+    const rest = await (await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?workspaceId=demo&from=${from}&to=${to}`)).json();
+    const keys = ['posts', 'impressions', 'engagements', 'engagementRate', 'mentions', 'averageSentiment'];
+    const expected = Object.fromEntries(keys.map((k) => [k, rest[k]]));
+    expect(expected.posts).toBeGreaterThan(0);
+
+    const live = herald(['analytics', 'summary', '--from', from, '--to', to, '--json'], dataDir);
+    expect(live.status, live.stderr).toBe(0);
+    expect(JSON.parse(live.stdout)).toEqual(expected);
+
+    expect(await stop()).toBe(0);
+    const offline = herald(['analytics', 'summary', '--from', from, '--to', to, '--json'], dataDir);
+    expect(offline.status, offline.stderr).toBe(0);
+    expect(JSON.parse(offline.stdout)).toEqual(expected);
+
+    const table = herald(['analytics', 'summary', '--from', from, '--to', to], dataDir);
+    expect(table.stdout).toMatch(/Engagement rate\s+\d+\.\d{2}%/);
+  }, 120_000);
+
+  it('names the flag of an impossible date', () => {
+    const res = herald(['analytics', 'summary', '--from', '2026-02-30', '--to', '2026-03-01'], dataDir);
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toContain('--from');
+  });
+});

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAnalyticsDb, type AnalyticsDb } from '@herald/analytics-data-access';
+import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
+import { createEvent, type HeraldEvent } from '@herald/events';
+import { createLogger, type ServiceApp } from '@herald/service-kit';
+
+import { buildAnalyticsApp } from './build-app.ts';
+import { startStoreEventsConsumer } from './consumers/store-events.consumer.ts';
+
+const logger = createLogger({ name: 'test', level: 'silent' });
+const WS = 'acme';
+
+const published = (id: string, publishedAt: string, impressions: number, engagements: number | undefined, capturedAt = publishedAt) =>
+  createEvent({
+    type: 'ingestion.post.published',
+    workspaceId: WS,
+    source: 'test',
+    payload: {
+      post: { network: 'x', networkPostId: id, publishedAt, text: `post ${id}`, contentType: 'text', tags: [] },
+      metrics: { capturedAt, impressions, ...(engagements === undefined ? { likes: 3, comments: 2 } : { engagements }) },
+    },
+  });
+
+const analyzed = (id: string, occurredAt: string, score: number, scored = true) =>
+  createEvent({
+    type: 'listening.mention.analyzed',
+    workspaceId: WS,
+    source: 'test',
+    payload: {
+      mention: { network: 'x', networkMentionId: id, kind: 'mention', text: 'text', occurredAt },
+      sentiment: { score, label: score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral', scored, drivers: [] },
+      language: scored ? 'en' : 'und',
+      topics: [],
+    },
+  });
+
+describe('analytics: stored events and the period summary', () => {
+  let db: AnalyticsDb;
+  let bus: MemoryEventBus;
+  let app: ServiceApp;
+
+  beforeAll(async () => {
+    db = createAnalyticsDb({ kind: 'pglite' });
+    await db.migrate();
+    bus = createMemoryEventBus({ logger });
+    await bus.ensureTopics();
+    await startStoreEventsConsumer({ bus, db, logger });
+    app = await buildAnalyticsApp({ logger, db, bus });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await bus?.close();
+    await db?.close();
+  });
+
+  const summary = async (from: string, to: string) => {
+    const res = await app.inject(`/v1/analytics/summary?workspaceId=${WS}&from=${from}&to=${to}`);
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const publish = async (events: HeraldEvent[]) => {
+    await bus.publish(events);
+    await bus.drain({ timeoutMs: 10_000 });
+  };
+
+  it('sums the newest snapshot of each post published in the period, and averages scored mentions', async () => {
+    const first = published('1', '2026-11-02T10:00:00Z', 1000, 40);
+    await publish([
+      first,
+      published('2', '2026-11-05T10:00:00Z', 500, undefined),
+      // Outside [from, to): to is exclusive.
+      published('3', '2026-12-01T00:00:00Z', 9999, 999),
+      analyzed('m1', '2026-11-03T00:00:00Z', 0.8),
+      analyzed('m2', '2026-11-04T00:00:00Z', -0.2),
+      analyzed('m3', '2026-11-04T00:00:00Z', 0, false),
+    ]);
+    // A newer reading of post 1 replaces its totals; an older one arriving later does not.
+    await publish([
+      createEvent({ type: 'ingestion.metrics.captured', workspaceId: WS, source: 'test', payload: { network: 'x', networkPostId: '1', metrics: { capturedAt: '2026-11-04T10:00:00Z', impressions: 2000, engagements: 90 } } }),
+      createEvent({ type: 'ingestion.metrics.captured', workspaceId: WS, source: 'test', payload: { network: 'x', networkPostId: '1', metrics: { capturedAt: '2026-11-03T10:00:00Z', impressions: 1500, engagements: 60 } } }),
+    ]);
+    // Redelivery of an event already applied changes nothing.
+    await publish([first]);
+
+    const s = await summary('2026-11-01', '2026-12-01');
+    // Post 1 newest: 2000 / 90; post 2: 500 impressions, 3 likes + 2 comments = 5 engagements.
+    expect(s).toMatchObject({ posts: 2, impressions: 2500, engagements: 95, mentions: 3 });
+    expect(s.engagementRate).toBeCloseTo(95 / 2500, 12);
+    // Only scored mentions count: (0.8 - 0.2) / 2.
+    expect(s.averageSentiment).toBeCloseTo(0.3, 12);
+  });
+
+  it('keeps workspaces apart', async () => {
+    const res = await app.inject(`/v1/analytics/summary?workspaceId=other&from=2026-11-01&to=2026-12-01`);
+    expect(res.json()).toMatchObject({ posts: 0, impressions: 0, mentions: 0, engagementRate: null, averageSentiment: null });
+  });
+
+  it('names the bad date in a 400', async () => {
+    const res = await app.inject(`/v1/analytics/summary?workspaceId=${WS}&from=2026-02-30&to=2026-03-01`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'PERIOD_INVALID' });
+    expect(res.json().error.message).toContain('from');
+  });
+
+  it('dead-letters metrics for a post it never saw, and goes on', async () => {
+    await publish([
+      createEvent({ type: 'ingestion.metrics.captured', workspaceId: WS, source: 'test', payload: { network: 'x', networkPostId: 'ghost', metrics: { capturedAt: '2026-11-04T10:00:00Z', impressions: 5 } } }),
+      published('4', '2026-11-06T10:00:00Z', 100, 1),
+    ]);
+    expect(bus.records('herald.ingestion.posts.v1.dlq')).toHaveLength(1);
+    expect((await summary('2026-11-01', '2026-12-01')).posts).toBe(3);
+  });
+});
