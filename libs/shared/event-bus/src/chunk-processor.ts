@@ -120,8 +120,10 @@ async function attempt(context: ChunkContext, pending: Pending[]): Promise<Error
       return undefined;
     } catch (caught) {
       const error = toError(caught);
-      if (!isRetriable(error) || attemptNo >= retry.attempts) return error;
-      const delayMs = backoffDelayMs(retry, attemptNo);
+      // An outage of the service's own dependencies is waited out: the events are not at fault.
+      const transient = context.subscription.isTransient(error);
+      if (!transient && (!isRetriable(error) || attemptNo >= retry.attempts)) return error;
+      const delayMs = backoffDelayMs(retry, Math.min(attemptNo, 30));
       ((events.length === 1 && events[0]?.logger) || context.logger).warn(
         { err: error, attempt: attemptNo, of: retry.attempts, delayMs, size: events.length },
         'handler failed; retrying',

@@ -44,6 +44,12 @@ export interface Subscription {
   fromBeginning?: boolean;
   /** The consumer crashed and will not restart: the service should exit non-zero. */
   onFatal?(error: Error): void;
+  /**
+   * True for failures of the service's own dependencies (its database is down), not of the event:
+   * those are retried with backoff for as long as they last, never dead-lettered, so an outage
+   * loses nothing. Everything else follows `retry` and then the dead-letter topic.
+   */
+  isTransient?(error: Error): boolean;
 }
 
 export interface SubscriptionHandle {

@@ -10,6 +10,7 @@ export interface ResolvedSubscription {
   retry: RetryPolicy;
   fromBeginning: boolean;
   onFatal: ((error: Error) => void) | undefined;
+  isTransient: (error: Error) => boolean;
 }
 
 export function resolveSubscription(subscription: Subscription): ResolvedSubscription {
@@ -31,6 +32,7 @@ export function resolveSubscription(subscription: Subscription): ResolvedSubscri
     retry,
     fromBeginning: subscription.fromBeginning ?? true,
     onFatal: subscription.onFatal?.bind(subscription),
+    isTransient: subscription.isTransient?.bind(subscription) ?? (() => false),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AnalyticsDb } from '@herald/analytics-data-access';
+import { isTransientDatabaseError, type AnalyticsDb } from '@herald/analytics-data-access';
 import type { EventBus, SubscriptionHandle } from '@herald/event-bus';
 import { TOPICS } from '@herald/events';
 import type { Logger } from '@herald/service-kit';
@@ -17,6 +17,8 @@ export function startStoreEventsConsumer(deps: {
     groupId: ANALYTICS_CONSUMER,
     topics: [TOPICS.posts, TOPICS.profiles, TOPICS.mentionsAnalyzed],
     maxBatchSize: 200,
+    // A database outage is waited out; only events that fail on their own are dead-lettered.
+    isTransient: isTransientDatabaseError,
     ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
     handle: async (delivered) => {
       const outcomes = await deps.db.prisma.$transaction(async (tx) => {

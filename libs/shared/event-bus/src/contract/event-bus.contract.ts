@@ -241,6 +241,27 @@ export function registerEventBusContract<TBus extends ContractBus>(name: string,
       expect(Date.parse(letter.headers[DEAD_LETTER_HEADERS.failedAt] ?? '')).toBeGreaterThan(Date.now() - 5 * 60_000);
     });
 
+    it('waits out a dependency outage the subscription calls transient, and dead-letters nothing', async () => {
+      const { bus, subscribe } = await setup();
+      // Eight failures against a policy of three attempts: only the transient rule keeps it alive.
+      let outageLeft = 8;
+      const received = recorder(() => {
+        if (outageLeft > 0) {
+          outageLeft -= 1;
+          throw new HandlerError('connect ECONNREFUSED 127.0.0.1:5432', 'TEST_DB_DOWN');
+        }
+      });
+      await subscribe('outage', received.handle, { isTransient: (error) => error.message.includes('ECONNREFUSED') });
+
+      const events = [postEvent('outage'), postEvent('outage'), postEvent('other')];
+      await bus.publish(events);
+      await wait(() => events.every((e) => received.ids().includes(e.id)), 'every event after the outage');
+
+      expect(outageLeft).toBe(0);
+      expect(received.ids()).toEqual(expect.arrayContaining(events.map((e) => e.id)));
+      expect(await harness.readTopic(bus, deadLetterTopicOf(TOPICS.posts), 0, 500)).toEqual([]);
+    });
+
     it('skips the retries for an error marked retriable: false', async () => {
       const { bus, subscribe } = await setup();
       const invalid = postEvent('final');
