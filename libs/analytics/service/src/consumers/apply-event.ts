@@ -97,6 +97,9 @@ export async function applyEvent(tx: AnalyticsTransaction, event: HeraldEvent): 
     case 'ingestion.mention.received':
       // Raw mentions reach analytics once listening has scored them.
       return 'ignored';
+    default:
+      // Event types analytics does not report on (yet) pass through untouched.
+      return 'ignored';
   }
 }
 
