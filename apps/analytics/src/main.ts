@@ -1,9 +1,9 @@
 import { createAnalyticsDb } from '@herald/analytics-data-access';
 import { AnalyticsConfigSchema, buildAnalyticsApp, startStoreEventsConsumer } from '@herald/analytics-service';
 import { createKafkaEventBus } from '@herald/event-bus';
-import { createLogger, exitOnFatal, loadConfig, runService, splitList } from '@herald/service-kit';
+import { createLogger, exitOnFatal, loadConfigOrExit, runService, splitList } from '@herald/service-kit';
 
-const config = loadConfig(AnalyticsConfigSchema);
+const config = loadConfigOrExit('analytics', AnalyticsConfigSchema);
 const logger = createLogger({ name: 'analytics', level: config.LOG_LEVEL });
 
 const db = createAnalyticsDb({ kind: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -2,9 +2,9 @@ import { createAnalyticsClient } from '@herald/analytics-client';
 import { createDeckDb } from '@herald/deck-data-access';
 import { buildDeckApp, DeckConfigSchema } from '@herald/deck-service';
 import { createKafkaEventBus } from '@herald/event-bus';
-import { createLogger, loadConfig, runService, splitList } from '@herald/service-kit';
+import { createLogger, loadConfigOrExit, runService, splitList } from '@herald/service-kit';
 
-const config = loadConfig(DeckConfigSchema);
+const config = loadConfigOrExit('deck-builder', DeckConfigSchema);
 const logger = createLogger({ name: 'deck-builder', level: config.LOG_LEVEL });
 
 const db = createDeckDb({ kind: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -1,9 +1,9 @@
 import { createKafkaEventBus } from '@herald/event-bus';
 import { createIngestionDb } from '@herald/ingestion-data-access';
 import { bootstrapWorkspace, buildIngestionApp, createOutboxRelay, IngestionConfigSchema } from '@herald/ingestion-service';
-import { createLogger, loadConfig, runService, splitList } from '@herald/service-kit';
+import { createLogger, loadConfigOrExit, runService, splitList } from '@herald/service-kit';
 
-const config = loadConfig(IngestionConfigSchema);
+const config = loadConfigOrExit('ingestion', IngestionConfigSchema);
 const logger = createLogger({ name: 'ingestion', level: config.LOG_LEVEL });
 
 const db = createIngestionDb({ kind: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -1,9 +1,9 @@
 import { createKafkaEventBus } from '@herald/event-bus';
 import { createListeningDb } from '@herald/listening-data-access';
 import { buildListeningApp, ListeningConfigSchema, startAnalyzeMentionsConsumer } from '@herald/listening-service';
-import { createLogger, exitOnFatal, loadConfig, runService, splitList } from '@herald/service-kit';
+import { createLogger, exitOnFatal, loadConfigOrExit, runService, splitList } from '@herald/service-kit';
 
-const config = loadConfig(ListeningConfigSchema);
+const config = loadConfigOrExit('listening', ListeningConfigSchema);
 const logger = createLogger({ name: 'listening', level: config.LOG_LEVEL });
 
 const db = createListeningDb({ kind: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -25,13 +25,13 @@ export function loadConfig<T extends TObject>(schema: T, env: Record<string, str
   const converted = Value.Convert(schema, withDefaults);
   const validator = Compile(schema);
   if (!validator.Check(converted)) {
-    const problems = [...validator.Errors(converted)].map((e) => {
-      const missing = e.keyword === 'required' ? (e.params as { requiredProperties?: string[] }).requiredProperties : undefined;
-      return {
-        variable: missing?.join(', ') ?? (e.instancePath.replace(/^\//, '') || '(env)'),
-        message: missing ? 'is required' : e.message,
-      };
-    });
+    const problems = [...validator.Errors(converted)]
+      .filter((e) => e.keyword !== 'boolean')
+      .flatMap((e) => {
+        const missing = e.keyword === 'required' ? (e.params as { requiredProperties?: string[] }).requiredProperties : undefined;
+        if (missing) return missing.map((variable) => ({ variable, message: 'is required' }));
+        return [{ variable: e.instancePath.replace(/^\//, '') || '(env)', message: e.message }];
+      });
     throw new ConfigError(problems);
   }
   return converted as Static<T>;
@@ -43,3 +43,14 @@ export const splitList = (value: string): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** loadConfig for a process entry point: a bad configuration ends the process with one clear line. */
+export function loadConfigOrExit<T extends TObject>(service: string, schema: T, env: Record<string, string | undefined> = process.env): Static<T> {
+  try {
+    return loadConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${service}: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
