@@ -13,6 +13,7 @@ export interface TestStack {
   env: Record<string, string>;
   schemas: Record<'ingestion' | 'listening' | 'analytics' | 'deck', string>;
   services: Partial<Record<'ingestion' | 'listening' | 'analytics' | 'deck-builder', ServiceProcess>>;
+  /** Starts a service; starting one again adds a replica (the newest is in `services`). */
   start(name: 'ingestion' | 'listening' | 'analytics' | 'deck-builder'): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
@@ -23,6 +24,7 @@ export function createTestStack(label: string): TestStack {
   const apiKey = `hk_${randomBytes(24).toString('base64url')}`;
   const schemas = { ingestion: `${run}_ingestion`, listening: `${run}_listening`, analytics: `${run}_analytics`, deck: `${run}_deck` };
   const env = { DATABASE_URL: testPostgresUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), HERALD_TOPIC_PREFIX: `${run}.` };
+  const started: ServiceProcess[] = [];
   const stack: TestStack = {
     run,
     apiKey,
@@ -37,10 +39,11 @@ export function createTestStack(label: string): TestStack {
       if (name === 'deck-builder') own.ANALYTICS_URL = stack.services.analytics?.url ?? '';
       const service = await startService(name, port, own);
       stack.services[name] = service;
+      started.push(service);
       return service;
     },
     async stop() {
-      await Promise.all(Object.values(stack.services).map((s) => s.stop()));
+      await Promise.all(started.map((s) => s.stop()));
       const client = new pg.Client({ connectionString: testPostgresUrl() });
       await client.connect();
       try {

@@ -49,7 +49,7 @@ function getFunctionWordIndex(): Map<string, number[]> {
 /** Enough to decide; more words change nothing but cost time. */
 const DETECTION_WORDS = 25;
 /** franc reads at most this many characters of the joined words. */
-const FRANC_SAMPLE = 250;
+const FRANC_SAMPLE = 150;
 
 type Script = 'latin' | 'other' | 'none';
 
@@ -95,9 +95,9 @@ function hasLetter(word: string): boolean {
  *    (a word shared by k languages gives each 1/k) and twice the runner-up;
  * 4. English by vocabulary: short mentions often have no function word ("Awful service, again"),
  *    and trigram models misread them. The text is English when at least 90 % of its letters are
- *    ASCII, at least half of its words are English (`isEnglishWord`: WordNet's lemmas, which natural
+ *    ASCII, more than half of its words are English (`isEnglishWord`: WordNet's lemmas, which natural
  *    ships for its WordNet module, natural's English vocabularies, and the English word lists
- *    here), and no other language has more function-word votes;
+ *    here), and no other language leads English by more than one function-word vote;
  * 5. franc's trigram model; if it names a language natural cannot score while one function word
  *    (1 vote, twice the runner-up) points at a scored language, the function word wins;
  * 6. otherwise the language natural cannot score that franc named, or "und" when franc cannot
@@ -151,11 +151,17 @@ export function detectLanguage(
     return { language, profile: PROFILES.get(language), how: 'function-words' };
   }
 
-  // English is candidate 0, so English votes are votes[0].
-  if (asciiShare >= 0.9 && (votes[0] ?? 0) >= bestVotes) {
+  // English is candidate 0, so English votes are votes[0]. A lead of one vote at most is a stray
+  // or shared short word ("ha", "as", "hat"), not evidence against English.
+  if (asciiShare >= 0.9 && bestVotes - (votes[0] ?? 0) <= 1) {
     let known = 0;
-    for (const word of sample) if (isEnglishWord(word.norm)) known++;
-    if (known * 2 >= sample.length) return { language: 'eng', profile: PROFILES.get('eng'), how: 'english-vocabulary' };
+    let unknown = 0;
+    // Stops as soon as a majority is reached, or can no longer be.
+    for (let i = 0; i < sample.length && known * 2 <= sample.length && unknown * 2 < sample.length; i++) {
+      if (isEnglishWord(sample[i]?.norm ?? '')) known++;
+      else unknown++;
+    }
+    if (known * 2 > sample.length) return { language: 'eng', profile: PROFILES.get('eng'), how: 'english-vocabulary' };
   }
 
   const guess = franc(joined(), { minLength: 10 });

@@ -1,12 +1,19 @@
-import type { LanguageProfile, NaturalVocabulary } from './language-profiles.ts';
+import type { LanguageProfile } from './language-profiles.ts';
 import { loadNaturalStemmer, loadNaturalVocabulary } from './natural-resources.ts';
 import { ENGLISH_SLANG_VALENCES, ENGLISH_SPELLINGS } from './social-lexicon.ts';
 
 /**
- * senticon and pattern give polarity in [-1, 1]; AFINN counts in -5..5 with most entries at ±2..3.
- * ×4 puts pattern's "good" (0.7) at 2.8, beside AFINN's 3.
+ * senticon and pattern give polarity in [-1, 1], with scales that differ by language (German
+ * pattern's 90th percentile of |polarity| is 0.35, Italian's 0.75). Each is mapped onto AFINN's
+ * -5..5 by matching that percentile to AFINN's (3): a calibration that needs no labeled data.
  */
-export const POLARITY_TO_AFINN = 4;
+const AFINN_P90 = 3;
+
+function calibration(entries: ReadonlyMap<string, number>): number {
+  const magnitudes = [...entries.values()].map(Math.abs).sort((a, b) => a - b);
+  const p90 = magnitudes[Math.floor(0.9 * (magnitudes.length - 1))] ?? 0;
+  return p90 > 0 ? AFINN_P90 / p90 : 0;
+}
 
 export interface Phrase {
   keys: readonly string[];
@@ -39,10 +46,6 @@ export interface LanguageLexicon {
 
 const lexicons = new Map<string, LanguageLexicon>();
 
-function toAfinnUnits(type: NaturalVocabulary, value: number): number {
-  return type === 'afinn' ? value : value * POLARITY_TO_AFINN;
-}
-
 /** Built once per language on first use; vocabularies are large, so nothing is built at import. */
 export function getLanguageLexicon(profile: LanguageProfile): LanguageLexicon {
   const cached = lexicons.get(profile.code);
@@ -56,8 +59,9 @@ export function getLanguageLexicon(profile: LanguageProfile): LanguageLexicon {
   profile.vocabularies.forEach((type, rank) => {
     const { entries, negations } = loadNaturalVocabulary(profile.naturalName, type);
     for (const negation of negations) negators.add(negation.toLowerCase());
+    const scale = type === 'afinn' ? 1 : calibration(entries);
     for (const [term, raw] of entries) {
-      const valence = toAfinnUnits(type, raw);
+      const valence = raw * scale;
       if (term.includes(' ')) {
         const words = term.split(' ').filter((w) => w !== '');
         if (words.length >= 2 && words.length <= 4) phraseList.push({ keys: words, valence, secondary: rank > 0 });

@@ -68,6 +68,8 @@ export const SCORED_LANGUAGES: readonly LanguageProfile[] = [
       'all', 'some', 'any', "i'm", 'im', "it's", 'get', 'got', 'out', 'up', 'because', 'only', 'u', 'ur', 'your', 'its',
       'them', 'him', 'her', 'us', 'after', 'today', 'now', 'know', 'want', 'going', 'gonna', 'think', 'over', 'again',
       'still', 'being', 'which', 'into', 'our', 'off', 'back', 'too', 'very', 'really', 'so', 'but',
+      // Chat words that do the work of function words in English social text.
+      'lol', 'omg', 'ha', 'haha', 'yeah', 'ok', 'oh', 'hey', 'hi', 'thanks', 'please', 'wtf', 'gonna', 'wanna',
     ],
   },
   {

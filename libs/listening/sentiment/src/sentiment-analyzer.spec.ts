@@ -181,6 +181,12 @@ describe('analyzeSentiment: robustness', () => {
     expect(analyzeSentiment(text)).toEqual({ score: 0, label: 'neutral', scored: false, language: 'und', drivers: [] });
   });
 
+  it('ignores malformed rules instead of throwing', () => {
+    const rules = [null, { term: '' }, { term: 'meh', sentiment: 'great' }, { term: 'sick', sentiment: 'positive' }];
+    expect(analyzeSentiment('sick trick', { language: 'en', rules: rules as unknown as SentimentRule[] }).label).toBe('positive');
+    expect(analyzeSentiment('sick trick', { language: 'en', rules: {} as unknown as SentimentRule[] }).scored).toBe(true);
+  });
+
   it('does not throw on a value that is not a string', () => {
     // The analyzer sits behind a Kafka consumer; a malformed payload must not crash it.
     expect(analyzeSentiment(null as unknown as string).scored).toBe(false);

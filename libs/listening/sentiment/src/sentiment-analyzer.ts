@@ -2,7 +2,7 @@ import type { SentimentLabel } from '@herald/events';
 
 import { detectLanguage, normaliseLanguageCode, UNDETERMINED } from './detect-language.ts';
 import { isEnglishWord, lemmaCandidates } from './english-vocabulary.ts';
-import { getEmojiValences, getLanguageLexicon, type LanguageLexicon } from './language-lexicon.ts';
+import { getEmojiValences, getLanguageLexicon, type Connective, type LanguageLexicon, type Phrase } from './language-lexicon.ts';
 import { SCORED_LANGUAGES } from './language-profiles.ts';
 import { ENGLISH_NEGATED_FAILURES, EMOTICON_VALENCES, LIKE_SUBJECTS, VERB_ONLY_VALENCES } from './social-lexicon.ts';
 import { squeezeAll, tokenizeSocialText, type Token } from './social-tokenizer.ts';
@@ -94,6 +94,8 @@ const CONTRAST = 5;
 const CONCESSIVE_ROLE = 6;
 /** Sentiment only when negated: its valence is used as is under a negator and ignored otherwise. */
 const NEGATED_ONLY = 7;
+/** In `irreals`: an irrealis marker, before `markIrrealis` spreads it over its clause. */
+const MARKER = 2;
 const ROLE_OF = { contrast: CONTRAST, concessive: CONCESSIVE_ROLE, intensifier: INTENSIFIER, dampener: DAMPENER } as const;
 
 /** Negators that negate nothing in these idioms ("at least", "not only … but"). */
@@ -200,8 +202,8 @@ function inflectedValence(lexicon: LanguageLexicon, token: Token): number {
   return found;
 }
 
-/** Tokens in a question, or between an irrealis marker and the end of its clause. */
-function markIrrealis(tokens: readonly Token[], keys: readonly string[], markers: ReadonlySet<string>): void {
+/** Tokens in a question, or between an irrealis marker (flagged MARKER by `classify`) and the end of its clause. */
+function markIrrealis(tokens: readonly Token[]): void {
   let sentenceStart = 0;
   let inClause = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -213,10 +215,26 @@ function markIrrealis(tokens: readonly Token[], keys: readonly string[], markers
       if (SENTENCE_END.has(token.norm)) sentenceStart = i + 1;
       continue;
     }
-    if (token.kind === 'word' && markers.has(keys[i] ?? '')) inClause = true;
+    if (irreals[i] === MARKER) inClause = true;
     if (inClause) irreals[i] = 1;
   }
 }
+
+interface WordEntry {
+  valence: number;
+  fallback: boolean;
+  negator: boolean;
+  connective: Connective | undefined;
+  /** May start a two-word connective ("kind of"). */
+  pairStart: boolean;
+  phrases: readonly Phrase[] | undefined;
+  verbOnly: boolean;
+  /** Valence when negated, for verbs that say nothing otherwise ("work"); 0 for other words. */
+  failure: number;
+  irrealis: boolean;
+}
+
+const WORD_MEMO_LIMIT = 100_000;
 
 interface Contribution {
   text: string;
@@ -229,30 +247,66 @@ export type SentimentAnalyzer = (text: string, options?: AnalyzeSentimentOptions
 class Analyzer {
   constructor(private readonly params: SentimentParameters) {}
 
-  /** Valence of a word no rule or phrase claimed; `fallbacks[i]` is set when only a second vocabulary or the stemmer knew it. */
-  private wordValence(lexicon: LanguageLexicon, token: Token, i: number): number {
+  /** What a word is, whatever its context; memoised per lexicon, as most words recur. */
+  private readonly entries = new Map<LanguageLexicon, Map<string, WordEntry>>();
+
+  private entry(lexicon: LanguageLexicon, token: Token): WordEntry {
+    let memo = this.entries.get(lexicon);
+    if (!memo) {
+      memo = new Map();
+      this.entries.set(lexicon, memo);
+    }
+    // "soo" written "sooo" may be "so"; written "soo" it is what it is.
+    const memoKey = token.elongated ? `${token.norm}\u0001` : token.norm;
+    let entry = memo.get(memoKey);
+    if (entry) return entry;
+    entry = this.describe(lexicon, token);
+    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+    memo.set(memoKey, entry);
+    return entry;
+  }
+
+  private describe(lexicon: LanguageLexicon, token: Token): WordEntry {
+    const key = token.norm;
+    const { secondaryWeight } = this.params;
+    const phrases = lexicon.phrases.get(key);
+    const secondaryPhrases = secondaryWeight > 0 ? lexicon.secondaryPhrases.get(key) : undefined;
+    const failure = this.params.negatedFailures && lexicon.code === 'eng' ? ENGLISH_NEGATED_FAILURES.get(key) : undefined;
+    const { value, fallback } = this.wordValence(lexicon, token);
+    return {
+      valence: value,
+      fallback,
+      negator: lexicon.negators.has(key) || key.endsWith("n't"),
+      connective: lexicon.connectives.get(key),
+      pairStart: lexicon.pairStarts.has(key),
+      phrases: phrases && secondaryPhrases ? [...phrases, ...secondaryPhrases] : (phrases ?? secondaryPhrases),
+      verbOnly: VERB_ONLY_VALENCES.has(key),
+      failure: value === 0 ? (failure ?? 0) : 0,
+      irrealis: lexicon.irrealis.has(key),
+    };
+  }
+
+  /** Valence of a word on its own; `fallback` when only a second vocabulary or the stemmer knew it. */
+  private wordValence(lexicon: LanguageLexicon, token: Token): { value: number; fallback: boolean } {
     const primary = primaryValence(lexicon, token);
-    if (primary !== undefined) return primary;
+    if (primary !== undefined) return { value: primary, fallback: false };
     const { secondaryWeight, stemming, inflections } = this.params;
     if (inflections && lexicon.code === 'eng' && token.norm.length > 3) {
       const inflected = inflectedValence(lexicon, token);
-      if (inflected !== 0) return inflected;
+      if (inflected !== 0) return { value: inflected, fallback: false };
     }
     if (secondaryWeight > 0) {
       const secondary = lexicon.secondary.get(token.norm) ?? (token.elongated ? lexicon.secondary.get(squeezeAll(token.norm)) : undefined);
-      if (secondary !== undefined) {
-        fallbacks[i] = 1;
-        return secondary * secondaryWeight;
-      }
+      if (secondary !== undefined) return { value: secondary * secondaryWeight, fallback: true };
     }
     if ((stemming || lexicon.code !== 'eng') && lexicon.stem && token.norm.length > 3) {
       const found = lexicon.stem(token.elongated ? squeezeAll(token.norm) : token.norm);
       if (found && (!found.secondary || secondaryWeight > 0)) {
-        fallbacks[i] = 1;
-        return found.secondary ? found.valence * secondaryWeight : found.valence;
+        // In English the stemmer is a fallback (fitted); elsewhere it is how inflected words are found at all.
+        return { value: found.secondary ? found.valence * secondaryWeight : found.valence, fallback: lexicon.code === 'eng' || found.secondary };
       }
     }
-    return 0;
+    return { value: 0, fallback: false };
   }
 
   /** First pass: what each token is (sentiment term, negator, modifier, connective) and its own valence. */
@@ -265,7 +319,7 @@ class Analyzer {
       if (token.caps) capsWords++;
       const key = keys[i] ?? '';
 
-      const ruleList = rules.byFirstKey.get(key);
+      const ruleList = rules.size > 0 ? rules.byFirstKey.get(key) : undefined;
       const rule = ruleList && longestMatch(tokens, keys, i, ruleList);
       if (rule) {
         valences[i] = rule.valence;
@@ -284,23 +338,19 @@ class Analyzer {
       }
       if (!lexicon) continue;
 
-      const secondaryWeight = this.params.secondaryWeight;
-      const phraseList = lexicon.phrases.get(key);
-      let phrase = phraseList && longestMatch(tokens, keys, i, phraseList);
-      if (!phrase && secondaryWeight > 0) {
-        const secondaryList = lexicon.secondaryPhrases.get(key);
-        phrase = secondaryList && longestMatch(tokens, keys, i, secondaryList);
-      }
+      const entry = this.entry(lexicon, token);
+      if (entry.irrealis) irreals[i] = MARKER;
+      const phrase = entry.phrases && longestMatch(tokens, keys, i, entry.phrases);
       if (phrase) {
-        valences[i] = phrase.secondary ? phrase.valence * secondaryWeight : phrase.valence;
+        valences[i] = phrase.secondary ? phrase.valence * this.params.secondaryWeight : phrase.valence;
         fallbacks[i] = phrase.secondary ? 1 : 0;
         labels[i] = consume(tokens, i, phrase.keys.length);
         continue;
       }
 
       const next = tokens[i + 1];
-      const pair = next?.kind === 'word' && (lexicon.pairStarts.has(key) || lexicon.negators.has(key)) ? `${key} ${keys[i + 1]}` : undefined;
-      if (lexicon.negators.has(key) || key.endsWith("n't")) {
+      const pair = next?.kind === 'word' && (entry.pairStart || entry.negator) ? `${key} ${keys[i + 1]}` : undefined;
+      if (entry.negator) {
         const previous = i > 0 && tokens[i - 1]?.kind === 'word' ? `${keys[i - 1]} ${key}` : undefined;
         if (!(pair !== undefined && NOT_NEGATING.has(pair)) && !(previous !== undefined && NOT_NEGATING.has(previous))) {
           roles[i] = NEGATOR;
@@ -308,32 +358,29 @@ class Analyzer {
           continue;
         }
       }
-      const pairKind = pair !== undefined ? lexicon.connectives.get(pair) : undefined;
+      const pairKind = pair !== undefined && entry.pairStart ? lexicon.connectives.get(pair) : undefined;
       if (pairKind) {
         // Two-word connectives ("kind of", "sin embargo") carry no sentiment of their own.
         roles[i] = ROLE_OF[pairKind];
         consume(tokens, i, 2);
         continue;
       }
-      const kind = lexicon.connectives.get(key);
-      if (kind) {
-        roles[i] = ROLE_OF[kind];
-        if (kind === 'contrast' || kind === 'concessive') continue;
+      if (entry.connective) {
+        roles[i] = ROLE_OF[entry.connective];
+        if (entry.connective === 'contrast' || entry.connective === 'concessive') continue;
       }
-      if (VERB_ONLY_VALENCES.has(key)) {
+      if (entry.verbOnly) {
         // "like" is sentiment as a verb after its subject ("I kinda like it"), not as a preposition ("looks like rain").
         let previous = i - 1;
         while (previous >= 0 && (tokens[previous]?.kind !== 'word' || (roles[previous] ?? NONE) > CONSUMED)) previous--;
         if (previous < 0 || !LIKE_SUBJECTS.has(keys[previous] ?? '')) continue;
       }
-      valences[i] = this.wordValence(lexicon, token, i);
+      valences[i] = entry.valence;
+      fallbacks[i] = entry.fallback ? 1 : 0;
       labels[i] = token.raw.toLowerCase();
-      if (valences[i] === 0 && this.params.negatedFailures && lexicon.code === 'eng') {
-        const failure = ENGLISH_NEGATED_FAILURES.get(key);
-        if (failure !== undefined) {
-          valences[i] = failure;
-          roles[i] = NEGATED_ONLY;
-        }
+      if (entry.failure !== 0) {
+        valences[i] = entry.failure;
+        roles[i] = NEGATED_ONLY;
       }
     }
     return capsWords;
@@ -360,14 +407,15 @@ class Analyzer {
       else if (language !== UNDETERMINED || !hasSymbols) return unscored(language);
     }
 
-    const rules = !options.rules ? NO_RULES : isCompiledSentimentRules(options.rules) ? options.rules : compileSentimentRules(options.rules);
+    const given = options.rules;
+    const rules = isCompiledSentimentRules(given) ? given : Array.isArray(given) ? compileSentimentRules(given) : NO_RULES;
     const n = tokens.length;
     reserve(n);
     const keys = tokens.map(tokenKey);
     const labels = new Array<string>(n);
     const capsWords = this.classify(tokens, keys, lexicon, rules, labels);
     const params = this.params;
-    if (params.irrealisWeight !== 1 && lexicon) markIrrealis(tokens, keys, lexicon.irrealis);
+    if (params.irrealisWeight !== 1 && lexicon) markIrrealis(tokens);
 
     const mixedCase = capsWords > 0 && capsWords < words.length;
     let lastContrast = -1;
@@ -413,7 +461,7 @@ class Analyzer {
       }
       if (lastContrast >= 0) value *= i < lastContrast ? BEFORE_CONTRAST : AFTER_CONTRAST;
       if (concessive) value *= CONCESSIVE;
-      if (irreals[i] === 1) value *= params.irrealisWeight;
+      if (irreals[i] === 1 && params.irrealisWeight !== 1) value *= params.irrealisWeight;
       if (value < 0) value *= params.negativeWeight;
       contributions.push({ text, value, fallback: fallbacks[i] === 1 });
     }

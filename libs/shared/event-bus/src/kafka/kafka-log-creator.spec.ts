@@ -36,6 +36,14 @@ describe('pinoLogCreator', () => {
     pinoLogCreator(logger)(logLevel.WARN)(entry(logLevel.WARN, 'Limiting retries for the idempotent producer may invalidate EoS guarantees'));
     expect(lines).toEqual([]);
   });
+
+  it('logs a rebalance answered to a heartbeat as info, and other broker errors as errors', () => {
+    const { logger, lines } = capture('info');
+    const log = pinoLogCreator(logger)(logLevel.ERROR);
+    log({ ...entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)'), log: { ...entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)').log, error: 'The group is rebalancing, so a rejoin is needed' } });
+    log({ ...entry(logLevel.ERROR, 'Response Produce'), log: { ...entry(logLevel.ERROR, 'Response Produce').log, error: 'The request timed out' } });
+    expect(lines.map((l) => l.level)).toEqual([30, 50]);
+  });
 });
 
 describe('kafkaLogLevelOf', () => {

@@ -19,6 +19,12 @@ export function kafkaLogLevelOf(logger: Logger): logLevel {
  */
 const DELIBERATE = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
 
+/**
+ * Broker answers kafkajs logs as errors although they are the protocol working as designed: a
+ * rebalance tells every member to rejoin through its heartbeat. Kept at info, so real errors stand out.
+ */
+const ROUTINE_ERRORS = /group is rebalancing|rebalance in progress|not the correct coordinator/i;
+
 /** Sends kafkajs's own logs through the service's pino logger. */
 export function pinoLogCreator(logger: Logger): logCreator {
   return () =>
@@ -28,7 +34,8 @@ export function pinoLogCreator(logger: Logger): logCreator {
       const bound = { kafkajs: namespace, ...fields };
       switch (level) {
         case logLevel.ERROR:
-          logger.error(bound, message);
+          if (ROUTINE_ERRORS.test(String(fields.error ?? ''))) logger.info(bound, message);
+          else logger.error(bound, message);
           break;
         case logLevel.WARN:
           if (DELIBERATE.has(message)) logger.debug(bound, message);
