@@ -3,7 +3,7 @@ import type { EventBus, SubscriptionHandle } from '@herald/event-bus';
 import { TOPICS } from '@herald/events';
 import type { Logger } from '@herald/service-kit';
 
-import { ANALYTICS_CONSUMER, applyEvent } from './apply-event.ts';
+import { ANALYTICS_CONSUMER, applyBatch } from './apply-batch.ts';
 
 /** Keeps the reporting store in step with posts, metrics and analyzed mentions. */
 export function startStoreEventsConsumer(deps: {
@@ -21,13 +21,8 @@ export function startStoreEventsConsumer(deps: {
     isTransient: isTransientDatabaseError,
     ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
     handle: async (delivered) => {
-      const outcomes = await deps.db.prisma.$transaction(async (tx) => {
-        const results: string[] = [];
-        for (const { event } of delivered) results.push(await applyEvent(tx, event));
-        return results;
-      }, { timeout: 60_000, maxWait: 30_000 });
-      const duplicates = outcomes.filter((o) => o === 'duplicate').length;
-      log.debug({ events: delivered.length, duplicates }, 'stored events');
+      const outcome = await deps.db.prisma.$transaction((tx) => applyBatch(tx, deps.db.schema, delivered.map((d) => d.event)), { timeout: 60_000, maxWait: 30_000 });
+      log.debug({ events: delivered.length, ...outcome }, 'stored events');
     },
   });
 }
