@@ -6,3 +6,4 @@ export * from './run-service.ts';
 export * from './service-app.ts';
 export * from './common-config.ts';
 export * from './openapi-document.ts';
+export * from './boot-service.ts';
