@@ -68,7 +68,7 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';
     const to = '2027-01-01';
-    const rest = await (await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?workspaceId=demo&from=${from}&to=${to}`)).json();
+    const rest = (await (await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?workspaceId=demo&from=${from}&to=${to}`)).json()) as Record<string, unknown>;
     const keys = ['posts', 'impressions', 'engagements', 'engagementRate', 'mentions', 'averageSentiment'];
     const expected = Object.fromEntries(keys.map((k) => [k, rest[k]]));
     expect(expected.posts).toBeGreaterThan(0);

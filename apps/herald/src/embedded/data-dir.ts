@@ -8,7 +8,8 @@ export interface RunningStack {
   urls: { ingestion: string; listening: string; analytics: string; deck: string };
 }
 
-export const resolveDataDir = (dir: string | undefined): string => resolve(dir ?? process.env.HERALD_DATA_DIR ?? './data');
+/** --data-dir, else HERALD_DATA_DIR, else ./data where the command was typed (npm run changes the working directory; INIT_CWD keeps it). */
+export const resolveDataDir = (dir: string | undefined): string => resolve(process.env.INIT_CWD ?? process.cwd(), dir ?? process.env.HERALD_DATA_DIR ?? './data');
 
 const stateFile = (dataDir: string) => join(dataDir, 'herald.json');
 
