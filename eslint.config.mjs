@@ -4,15 +4,16 @@ import nx from '@nx/eslint-plugin';
 // A service reaches another only through that service's client lib (scope:<svc>-api) or the shared events lib.
 const scopeRules = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:shared'] },
+  { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:ingestion-api', 'scope:shared'] },
   { sourceTag: 'scope:listening', onlyDependOnLibsWithTags: ['scope:listening', 'scope:shared'] },
   { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['scope:analytics', 'scope:analytics-api', 'scope:shared'] },
   { sourceTag: 'scope:analytics-api', onlyDependOnLibsWithTags: ['scope:analytics-api', 'scope:shared'] },
+  { sourceTag: 'scope:ingestion-api', onlyDependOnLibsWithTags: ['scope:ingestion-api', 'scope:shared'] },
   { sourceTag: 'scope:deck', onlyDependOnLibsWithTags: ['scope:deck', 'scope:analytics-api', 'scope:shared'] },
   // The herald CLI composes every service into one process (embedded mode).
   {
     sourceTag: 'scope:cli',
-    onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingestion', 'scope:listening', 'scope:analytics', 'scope:analytics-api', 'scope:deck'],
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingestion', 'scope:ingestion-api', 'scope:listening', 'scope:analytics', 'scope:analytics-api', 'scope:deck'],
   },
 ];
 
