@@ -36,16 +36,37 @@ export function engagementsOf(totals: PostTotals): number {
   return parts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
-export function summarizePeriod(input: { posts: readonly PostTotals[]; mentions: readonly MentionSentiment[] }): PeriodSummary {
-  const impressions = input.posts.reduce((sum, p) => sum + (p.impressions ?? 0), 0);
-  const engagements = input.posts.reduce((sum, p) => sum + engagementsOf(p), 0);
-  const scored = input.mentions.filter((m) => m.scored);
+/** What a period adds up to before any ratio is taken. */
+export interface PeriodTotals {
+  posts: number;
+  impressions: number;
+  engagements: number;
+  mentions: number;
+  scoredMentions: number;
+  /** Sum of the scores of the scored mentions. */
+  sentimentSum: number;
+}
+
+/** The ratios of a period from its totals; rates stay null rather than divide by zero. */
+export function summaryFromTotals(totals: PeriodTotals): PeriodSummary {
   return {
-    posts: input.posts.length,
-    impressions,
-    engagements,
-    engagementRate: impressions > 0 ? engagements / impressions : null,
-    mentions: input.mentions.length,
-    averageSentiment: scored.length > 0 ? scored.reduce((sum, m) => sum + m.score, 0) / scored.length : null,
+    posts: totals.posts,
+    impressions: totals.impressions,
+    engagements: totals.engagements,
+    engagementRate: totals.impressions > 0 ? totals.engagements / totals.impressions : null,
+    mentions: totals.mentions,
+    averageSentiment: totals.scoredMentions > 0 ? totals.sentimentSum / totals.scoredMentions : null,
   };
+}
+
+export function summarizePeriod(input: { posts: readonly PostTotals[]; mentions: readonly MentionSentiment[] }): PeriodSummary {
+  const scored = input.mentions.filter((m) => m.scored);
+  return summaryFromTotals({
+    posts: input.posts.length,
+    impressions: input.posts.reduce((sum, p) => sum + (p.impressions ?? 0), 0),
+    engagements: input.posts.reduce((sum, p) => sum + engagementsOf(p), 0),
+    mentions: input.mentions.length,
+    scoredMentions: scored.length,
+    sentimentSum: scored.reduce((sum, m) => sum + m.score, 0),
+  });
 }
