@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { PeriodError } from '@herald/analytics-metrics';
 
 import { fetchSummary, formatSummary } from './commands/analytics-summary.command.ts';
+import { runAnalyze } from './commands/analyze.command.ts';
 import { runStart } from './commands/start.command.ts';
 import { resolveDataDir } from './embedded/data-dir.ts';
 
@@ -52,6 +53,13 @@ analytics
       }
       throw error;
     }
+  });
+
+program
+  .command('analyze')
+  .description('score JSON lines {"id","text","language"?} from stdin: one line out per line in, with sentiment and intent')
+  .action(async () => {
+    process.exitCode = await runAnalyze({ input: process.stdin, output: process.stdout, errors: process.stderr });
   });
 
 try {

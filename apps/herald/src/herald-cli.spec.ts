@@ -27,6 +27,7 @@ function startHerald(dataDir: string) {
   });
   const stop = () =>
     new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
       child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
     });
@@ -62,7 +63,7 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect(output).toMatch(/^api key\s+hk_/m);
     const deck = await fetch(urlOf(output, 'deck')!);
     expect(deck.status).toBe(200);
-    expect(await deck.text()).toContain('Reveal');
+    expect(await deck.text()).toContain('/assets/reveal/reveal.js');
   });
 
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {

@@ -45,7 +45,7 @@ export function analyzeLine(line: string, lineNumber: number): AnalyzeOutputLine
   }
   try {
     const sentiment = analyzeSentiment(text, language ? { language } : {});
-    const intent = classifyIntent(text);
+    const intent = classifyIntent(text, { sentiment: sentiment.scored ? sentiment.label : null });
     return {
       id,
       score: sentiment.score,
@@ -68,9 +68,8 @@ export function analyzeLine(line: string, lineNumber: number): AnalyzeOutputLine
 export async function runAnalyze(io: AnalyzeIo): Promise<number> {
   let closedOutput = false;
   const onOutputError = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closedOutput = true;
-    else io.errors?.write(`herald analyze: cannot write the output: ${error.message}\n`);
     closedOutput = true;
+    if (error.code !== 'EPIPE') io.errors?.write(`herald analyze: cannot write the output: ${error.message}\n`);
   };
   io.output.on('error', onOutputError);
   const lines = createInterface({ input: io.input, crlfDelay: Infinity });
@@ -86,6 +85,8 @@ export async function runAnalyze(io: AnalyzeIo): Promise<number> {
     }
     return 0;
   } catch (error) {
+    // Waiting for 'drain' rejects when the output fails; the output's own handler has told why.
+    if (closedOutput) return 0;
     io.errors?.write(`herald analyze: cannot read the input: ${(error as Error).message}\n`);
     return 1;
   } finally {

@@ -58,7 +58,7 @@ export async function runStart(options: StartOptions): Promise<void> {
 
   const marker = join(options.dataDir, 'sample-loaded');
   if (options.sample && !existsSync(marker)) {
-    const counts = await loadSampleData({ ingestionUrl: stack.urls.ingestion, apiKey, now: new Date() });
+    const counts = await loadSampleData({ ingestionUrl: stack.urls.ingestion, listeningUrl: stack.urls.listening, apiKey, workspaceId: options.workspaceId, now: new Date() });
     writeFileSync(marker, `${new Date().toISOString()} ${JSON.stringify(counts)}\n`);
     process.stdout.write(`sample data     loaded ${counts.posts} posts and ${counts.mentions} mentions\n`);
   }

@@ -5,7 +5,7 @@ import { requirePostgres, testPostgresUrl, uniqueName } from '@herald/testing';
 
 import { createListeningDb, type ListeningDb } from './listening-db.ts';
 
-const TABLES = ['_prisma_migrations', 'mention_analyses', 'processed_events'];
+const TABLES = ['_prisma_migrations', 'brands', 'listening_alerts', 'mention_analyses', 'processed_events'];
 
 const pgUp = await requirePostgres();
 const url = testPostgresUrl();
@@ -41,8 +41,8 @@ describe.each(targets)('listening database on $name', ({ name, schema }) => {
     if (schema) await dropTestSchema({ url, schema });
   });
 
-  it('applies the committed migration once, into its own schema and not public', async () => {
-    expect(await db.migrate()).toEqual([expect.stringMatching(/^\d{14}_create_listening_tables$/)]);
+  it('applies the committed migrations once, in order, into its own schema and not public', async () => {
+    expect(await db.migrate()).toEqual([expect.stringMatching(/^\d{14}_create_listening_tables$/), expect.stringMatching(/^\d{14}_add_brands_and_alerts$/)]);
     expect(await db.migrate()).toEqual([]);
 
     const rows = await db.prisma.$queryRaw<{ table_schema: string; table_name: string }[]>`
@@ -79,6 +79,25 @@ describe.each(targets)('listening database on $name', ({ name, schema }) => {
       .catch((e: unknown) => e);
 
     expect(isUniqueViolation(error)).toBe(true);
+  });
+
+  it('keeps one alert per workspace, kind and bucket (P2002 on a second)', async () => {
+    const alert = {
+      workspaceId: 'acme',
+      kind: 'volume_spike',
+      bucketStart: new Date('2025-05-01T08:00:00Z'),
+      bucketEnd: new Date('2025-05-01T09:00:00Z'),
+      observed: 40,
+      baseline: 3,
+      score: 21.5,
+      payload: { evidence: { total: 40 } },
+      detectedAt: new Date('2025-05-01T08:30:00Z'),
+    };
+    await db.prisma.listeningAlert.create({ data: { id: '6b1e2f10-0000-4000-8000-0000000000a1', ...alert } });
+
+    const again = await db.prisma.listeningAlert.create({ data: { id: '6b1e2f10-0000-4000-8000-0000000000a2', ...alert } }).catch((e: unknown) => e);
+
+    expect(isUniqueViolation(again)).toBe(true);
   });
 
   it('remembers processed events, so a redelivery is recognised', async () => {

@@ -2,7 +2,10 @@ import type { EventBus } from '@herald/event-bus';
 import type { ListeningDb } from '@herald/listening-data-access';
 import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
 
+import { registerAlertsRoute } from './routes/alerts.route.ts';
+import { registerBrandsRoutes } from './routes/brands.route.ts';
 import { registerMentionsRoute } from './routes/mentions.route.ts';
+import { registerSummaryRoute } from './routes/summary.route.ts';
 
 export interface ListeningDeps {
   logger: Logger;
@@ -22,5 +25,8 @@ export async function buildListeningApp(deps: ListeningDeps): Promise<ServiceApp
     ],
   });
   registerMentionsRoute(app, deps.db);
+  registerSummaryRoute(app, deps.db);
+  registerBrandsRoutes(app, deps.db);
+  registerAlertsRoute(app, deps.db);
   return app;
 }

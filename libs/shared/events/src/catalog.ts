@@ -1,6 +1,7 @@
 import type { Static, TSchema } from 'typebox';
 
 import { envelopeSchemaOf } from './envelope.ts';
+import { ListeningAlertPayloadSchema } from './payloads/alert.ts';
 import { MentionAnalyzedPayloadSchema, MentionReceivedPayloadSchema } from './payloads/mention.ts';
 import { MetricsCapturedPayloadSchema, PostPublishedPayloadSchema } from './payloads/post.ts';
 import { FollowersCountedPayloadSchema } from './payloads/profile.ts';
@@ -13,6 +14,7 @@ export const EVENT_TYPES = {
   followersCounted: 'ingestion.followers.counted',
   mentionReceived: 'ingestion.mention.received',
   mentionAnalyzed: 'listening.mention.analyzed',
+  alert: 'listening.alert.raised',
 } as const;
 
 function defineEvent<TType extends string, TPayload extends TSchema>(type: TType, topic: TopicName, payload: TPayload) {
@@ -27,6 +29,7 @@ export const EVENT_CATALOG = {
   [EVENT_TYPES.followersCounted]: defineEvent(EVENT_TYPES.followersCounted, TOPICS.profiles, FollowersCountedPayloadSchema),
   [EVENT_TYPES.mentionReceived]: defineEvent(EVENT_TYPES.mentionReceived, TOPICS.mentions, MentionReceivedPayloadSchema),
   [EVENT_TYPES.mentionAnalyzed]: defineEvent(EVENT_TYPES.mentionAnalyzed, TOPICS.mentionsAnalyzed, MentionAnalyzedPayloadSchema),
+  [EVENT_TYPES.alert]: defineEvent(EVENT_TYPES.alert, TOPICS.alerts, ListeningAlertPayloadSchema),
 };
 
 type Catalog = typeof EVENT_CATALOG;

@@ -4,6 +4,7 @@ export * from './envelope.ts';
 export * from './errors.ts';
 export * from './parse-event.ts';
 export * from './partition-key.ts';
+export * from './payloads/alert.ts';
 export * from './payloads/common.ts';
 export * from './payloads/mention.ts';
 export * from './payloads/post.ts';

@@ -14,5 +14,8 @@ export function partitionKeyOf(event: HeraldEvent): string {
     case 'ingestion.mention.received':
     case 'listening.mention.analyzed':
       return `${event.workspaceId}:${event.payload.mention.network}:${event.payload.mention.networkMentionId}`;
+    case 'listening.alert.raised':
+      // One workspace's alerts in order, in one partition.
+      return `${event.workspaceId}:alerts`;
   }
 }

@@ -7,6 +7,7 @@ export const TOPICS = {
   mentions: 'herald.ingestion.mentions.v1',
   profiles: 'herald.ingestion.profiles.v1',
   mentionsAnalyzed: 'herald.listening.mentions-analyzed.v1',
+  alerts: 'herald.listening.alerts.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 

@@ -1,4 +1,5 @@
 import type { ListeningDb } from '@herald/listening-data-access';
+import { isIntent } from '@herald/listening-intents';
 import type { ServiceApp } from '@herald/service-kit';
 
 import { MentionsPageSchema, MentionsQuerySchema } from '../api/mentions.schema.ts';
@@ -16,17 +17,19 @@ export function registerMentionsRoute(app: ServiceApp, db: ListeningDb): void {
       },
     },
     async (request) => {
-      const { workspaceId, label, language, q, limit, cursor } = request.query;
+      const { workspaceId, label, language, intent, brand, q, limit, cursor } = request.query;
       const rows = await db.prisma.mentionAnalysis.findMany({
         where: {
           workspaceId,
           ...(label ? { label } : {}),
           ...(language ? { language } : {}),
+          ...(intent ? { intent } : {}),
+          ...(brand ? { brandIds: { has: brand.toLowerCase() } } : {}),
           ...(q ? { text: { contains: q, mode: 'insensitive' as const } } : {}),
         },
         orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
         take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        ...(cursor ? { cursor: { id: cursor.toLowerCase() }, skip: 1 } : {}),
       });
       const page = rows.slice(0, limit);
       return {
@@ -40,6 +43,10 @@ export function registerMentionsRoute(app: ServiceApp, db: ListeningDb): void {
           label: r.label,
           scored: r.scored,
           drivers: r.drivers,
+          intent: isIntent(r.intent) ? r.intent : null,
+          intentConfidence: r.intentConfidence,
+          topics: r.topics,
+          brandIds: r.brandIds,
         })),
         nextCursor: rows.length > limit ? String(page.at(-1)?.id ?? '') : null,
       };

@@ -1,0 +1,2 @@
+/** The `source` of the events this service publishes. */
+export const LISTENING_SOURCE = 'listening';

@@ -1,0 +1,30 @@
+import type { ListeningAlertPayload } from '@herald/events';
+import type { ListeningDb } from '@herald/listening-data-access';
+import type { ServiceApp } from '@herald/service-kit';
+
+import { AlertListSchema, AlertsQuerySchema } from '../api/alerts.schema.ts';
+import { parsePeriod } from '../summary/period.ts';
+
+export function registerAlertsRoute(app: ServiceApp, db: ListeningDb): void {
+  app.get(
+    '/v1/listening/alerts',
+    {
+      schema: {
+        operationId: 'listAlerts',
+        tags: ['listening'],
+        summary: 'Spikes whose bucket starts in the period, oldest first, with their evidence',
+        querystring: AlertsQuerySchema,
+        response: { 200: AlertListSchema },
+      },
+    },
+    async (request) => {
+      const { workspaceId, from, to } = request.query;
+      const period = parsePeriod(from, to);
+      const alerts = await db.prisma.listeningAlert.findMany({
+        where: { workspaceId, bucketStart: { gte: period.from, lt: period.to } },
+        orderBy: [{ bucketStart: 'asc' }, { kind: 'asc' }],
+      });
+      return { items: alerts.map((a) => ({ id: a.id, detectedAt: a.detectedAt.toISOString(), alert: a.payload as unknown as ListeningAlertPayload })) };
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import type { ListeningDb } from '@herald/listening-data-access';
+import type { ServiceApp } from '@herald/service-kit';
+
+import { ListeningSummarySchema, SummaryQuerySchema } from '../api/summary.schema.ts';
+import { loadListeningSummary } from '../summary/listening-summary.ts';
+import { parsePeriod } from '../summary/period.ts';
+
+export function registerSummaryRoute(app: ServiceApp, db: ListeningDb): void {
+  app.get(
+    '/v1/listening/summary',
+    {
+      schema: {
+        operationId: 'getListeningSummary',
+        tags: ['listening'],
+        summary: 'Volume, sentiment per day, topics, intents, share of voice per brand and alerts for a period',
+        querystring: SummaryQuerySchema,
+        response: { 200: ListeningSummarySchema },
+      },
+    },
+    async (request) => {
+      const { workspaceId, from, to } = request.query;
+      return loadListeningSummary(db, workspaceId, parsePeriod(from, to));
+    },
+  );
+}
