@@ -4,6 +4,7 @@ import { PeriodError } from '@herald/analytics-metrics';
 
 import { fetchSummary, formatSummary } from './commands/analytics-summary.command.ts';
 import { runAnalyze } from './commands/analyze.command.ts';
+import { BATCH_KINDS, formatImportOutcome, IMPORT_ENCODINGS, IMPORT_FORMATS, runImportCommand, type ImportCommandOptions } from './commands/import.command.ts';
 import { runStart } from './commands/start.command.ts';
 import { resolveDataDir } from './embedded/data-dir.ts';
 
@@ -16,6 +17,13 @@ const port = (value: string) => {
   if (!Number.isInteger(n) || n < 0 || n > 65532) throw new InvalidArgumentError('a port from 0 to 65532');
   return n;
 };
+
+const oneOf =
+  <T extends string>(flag: string, allowed: readonly T[]) =>
+  (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`${flag} takes one of ${allowed.join(', ')}`);
+    return value as T;
+  };
 
 const program = new Command('herald')
   .description('Herald: social media reporting for social media teams')
@@ -60,6 +68,26 @@ program
   .description('score JSON lines {"id","text","language"?} from stdin: one line out per line in, with sentiment and intent')
   .action(async () => {
     process.exitCode = await runAnalyze({ input: process.stdin, output: process.stdout, errors: process.stderr });
+  });
+
+program
+  .command('import')
+  .description('import a CSV export (X, Facebook, Instagram, LinkedIn, TikTok; any CSV with --mapping) or JSON Lines of batch items (--kind)')
+  .requiredOption('--file <path>', 'the CSV export, or a .jsonl file of items in the batch API shape')
+  .option('--format <format>', `the export to expect: ${IMPORT_FORMATS.join('|')}`, oneOf('--format', IMPORT_FORMATS))
+  .option('--mapping <file>', 'a column mapping (JSON) for a CSV that is no native export')
+  .option('--time-zone <zone>', 'IANA zone for dates written without an offset (default UTC)')
+  .option('--encoding <encoding>', `the file's text encoding: ${IMPORT_ENCODINGS.join('|')}`, oneOf('--encoding', IMPORT_ENCODINGS))
+  .option('--kind <kind>', `what a JSON Lines file holds: ${BATCH_KINDS.join('|')}`, oneOf('--kind', BATCH_KINDS))
+  .option('--url <url>', 'base URL of a running ingestion service (default: the local herald, started for the import if not running)')
+  .option('--key <key>', 'API key for --url (env HERALD_API_KEY)')
+  .option('--workspace <id>', 'workspace of a local herald started for the import', 'demo')
+  .option('--json', 'print one JSON object: rowsRead, accepted, duplicates, rejected')
+  .action(async (opts: Pick<ImportCommandOptions, 'file' | 'kind' | 'format' | 'mapping' | 'timeZone' | 'encoding' | 'url' | 'key'> & { workspace: string; json?: boolean }) => {
+    const { workspace, json, ...rest } = opts;
+    const outcome = await runImportCommand({ ...rest, dataDir: resolveDataDir(program.opts().dataDir), workspaceId: workspace, progress: process.stderr.isTTY ? process.stderr : null });
+    process.stdout.write(formatImportOutcome(outcome, { json: Boolean(json), file: opts.file }));
+    if (outcome.error) process.exitCode = 1;
   });
 
 try {

@@ -19,6 +19,7 @@ import { claimDataDir, demoApiKey, findRunningStack } from '../embedded/data-dir
 import { startEmbeddedStack } from '../embedded/embedded-stack.ts';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['auto', 'x', 'facebook', 'instagram', 'linkedin', 'tiktok'];
+export const IMPORT_ENCODINGS: readonly ImportEncoding[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 export { BATCH_KINDS };
 
 export interface ImportCommandOptions {

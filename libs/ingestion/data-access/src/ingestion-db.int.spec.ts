@@ -7,7 +7,7 @@ import { requirePostgres, testPostgresUrl, uniqueName } from '@herald/testing';
 
 import { createIngestionDb, type IngestionDb } from './ingestion-db.ts';
 
-const TABLES = ['_prisma_migrations', 'api_keys', 'ingested_items', 'outbox_events', 'workspaces'];
+const TABLES = ['_prisma_migrations', 'api_keys', 'idempotency_keys', 'ingested_items', 'outbox_events', 'workspaces'];
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const pgUp = await requirePostgres();
@@ -28,7 +28,11 @@ describe.each(targets)('ingestion database on $name', ({ name, schema }) => {
   });
 
   it('applies the committed migration once, into its own schema and not public', async () => {
-    expect(await db.migrate()).toEqual([expect.stringMatching(/^\d{14}_create_ingestion_tables$/)]);
+    expect(await db.migrate()).toEqual([
+      expect.stringMatching(/^\d{14}_create_ingestion_tables$/),
+      expect.stringMatching(/^\d{14}_add_idempotency_and_import_progress$/),
+      expect.stringMatching(/^\d{14}_index_unpublished_outbox_events$/),
+    ]);
     expect(await db.migrate()).toEqual([]);
 
     const rows = await db.prisma.$queryRaw<{ table_schema: string; table_name: string }[]>`

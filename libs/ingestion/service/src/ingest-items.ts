@@ -1,116 +1,131 @@
-import { createHash } from 'node:crypto';
+import { EVENT_CATALOG, partitionKeyOf, type HeraldEvent } from '@herald/events';
+import type { IngestionDb, IngestionTransaction } from '@herald/ingestion-data-access';
 
-import { createEvent, EVENT_CATALOG, partitionKeyOf, type HeraldEvent } from '@herald/events';
-import type { IngestionDb } from '@herald/ingestion-data-access';
-
-import type { MentionItem, PostItem } from './api/batch.schema.ts';
-
-export type ItemKind = 'post' | 'mention';
-
-/** A valid item, ready to be stored: its identity, its content hash, and the event to publish. */
-export interface PreparedItem {
-  index: number;
-  itemKey: string;
-  contentHash: string;
-  /** Builds the event for a new item (changed = false) or for a new version of one (changed = true). */
-  toEvent(changed: boolean): HeraldEvent;
-}
-
-export const contentHashOf = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
-
-/** JSON with sorted keys, so the same item always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import type { Rejection } from './api/batch.schema.ts';
+import type { ItemKind, PreparedItem } from './prepare-items.ts';
+import { findStoredItems, insertItems, insertOutboxEvents, updateItems, type OutboxRow } from './store/ingested-items.repository.ts';
+import { noteItemsInserted } from './store/table-statistics.ts';
 
 export interface IngestOutcome {
   accepted: number[];
   duplicates: number[];
+  /** Valid items the store refuses: metrics for a post the workspace never sent. */
+  rejected: Rejection[];
+  /** The events stored in the outbox, in order; hand them to the relay once the transaction committed. */
+  events: HeraldEvent[];
+}
+
+export interface IngestOptions {
+  /** Runs inside the transaction once the outcome is known, so its writes commit with the items (or not at all). */
+  afterWrite?(tx: IngestionTransaction, outcome: IngestOutcome): Promise<void>;
+  /** Told about failures of the statistics refresh, which never fail the ingestion itself. */
+  onBackgroundError?(error: unknown): void;
+}
+
+/** Which stored row an item is about: metrics readings belong to their post's row. */
+const storedKindOf = (kind: ItemKind): Exclude<ItemKind, 'metrics'> => (kind === 'metrics' ? 'post' : kind);
+
+interface RowState {
+  kind: string;
+  itemKey: string;
+  contentHash: string;
+  observedAt: number | null;
+  isNew: boolean;
+  touched: boolean;
 }
 
 /**
  * Stores new and changed items and their events in one transaction (the outbox): an item is
  * either stored with its event or not at all. Identical items, already stored or earlier in the
- * same batch, are duplicates and publish nothing.
+ * same batch, are duplicates and publish nothing. A metrics reading counts only for a post the
+ * workspace sent and only when it is newer than the newest reading stored for that post; the
+ * readings of one call are taken oldest first, so a batch of history keeps all of it.
  */
-export async function ingestItems(db: IngestionDb, workspaceId: string, kind: ItemKind, items: readonly PreparedItem[]): Promise<IngestOutcome> {
-  const outcome: IngestOutcome = { accepted: [], duplicates: [] };
-  if (items.length === 0) return outcome;
+export async function ingestItems(db: IngestionDb, workspaceId: string, items: readonly PreparedItem[], options: IngestOptions = {}): Promise<IngestOutcome> {
+  const outcome: IngestOutcome = { accepted: [], duplicates: [], rejected: [], events: [] };
+  if (items.length === 0 && !options.afterWrite) return outcome;
+  let inserted = 0;
   await db.prisma.$transaction(
     async (tx) => {
-      const keys = [...new Set(items.map((i) => i.itemKey))];
-      const known = new Map<string, string>();
-      for (let start = 0; start < keys.length; start += 5000) {
-        const rows = await tx.ingestedItem.findMany({
-          where: { workspaceId, kind, itemKey: { in: keys.slice(start, start + 5000) } },
-          select: { itemKey: true, contentHash: true },
-        });
-        for (const row of rows) known.set(row.itemKey, row.contentHash);
-      }
+      const state = await loadStoredState(tx, db.schema, workspaceId, items);
       const now = new Date();
-      // What each key holds after this batch, and whether it is new to the store.
-      const state = new Map<string, { contentHash: string; isNew: boolean; touched: boolean }>();
-      for (const [itemKey, contentHash] of known) state.set(itemKey, { contentHash, isNew: false, touched: false });
-      const outbox: { id: string; topic: string; key: string; payload: object; createdAt: Date }[] = [];
-      for (const item of items) {
-        const previous = state.get(item.itemKey);
-        if (previous?.contentHash === item.contentHash) {
-          outcome.duplicates.push(item.index);
-          continue;
+      const outbox: OutboxRow[] = [];
+      const readings = items.filter((i) => i.kind === 'metrics').sort((a, b) => (a.observedAt ?? 0) - (b.observedAt ?? 0));
+      for (const item of [...items.filter((i) => i.kind !== 'metrics'), ...readings]) {
+        const id = `${storedKindOf(item.kind)}\u0000${item.itemKey}`;
+        const previous = state.get(id);
+        let changed: boolean;
+        if (item.kind === 'metrics') {
+          if (!previous) {
+            outcome.rejected.push({ index: item.index, field: 'networkPostId', reason: `no post ${item.itemKey} was sent to this workspace; send the post first (POST /v1/posts:batch)` });
+            continue;
+          }
+          if (previous.observedAt !== null && (item.observedAt ?? 0) <= previous.observedAt) {
+            outcome.duplicates.push(item.index);
+            continue;
+          }
+          previous.observedAt = item.observedAt;
+          previous.touched = true;
+          changed = false;
+        } else {
+          if (previous?.contentHash === item.contentHash) {
+            outcome.duplicates.push(item.index);
+            continue;
+          }
+          state.set(id, {
+            kind: item.kind,
+            itemKey: item.itemKey,
+            contentHash: item.contentHash ?? '',
+            observedAt: newest(previous?.observedAt ?? null, item.observedAt),
+            isNew: previous ? previous.isNew : true,
+            touched: true,
+          });
+          changed = previous !== undefined;
         }
-        state.set(item.itemKey, { contentHash: item.contentHash, isNew: previous ? previous.isNew : true, touched: true });
-        const event = item.toEvent(previous !== undefined);
-        outbox.push({ id: event.id, topic: EVENT_CATALOG[event.type].topic, key: partitionKeyOf(event), payload: event, createdAt: now });
+        const event = item.toEvent(changed);
+        outbox.push({ id: event.id, topic: EVENT_CATALOG[event.type].topic, key: partitionKeyOf(event), event });
+        outcome.events.push(event);
         outcome.accepted.push(item.index);
       }
-      const touched = [...state].filter(([, s]) => s.touched);
-      const created = touched.filter(([, s]) => s.isNew);
-      if (created.length) {
-        await tx.ingestedItem.createMany({
-          data: created.map(([itemKey, s]) => ({ workspaceId, kind, itemKey, contentHash: s.contentHash, firstSeenAt: now, lastSeenAt: now })),
-        });
-      }
-      for (const [itemKey, s] of touched.filter(([, s]) => !s.isNew)) {
-        await tx.ingestedItem.update({
-          where: { workspaceId_kind_itemKey: { workspaceId, kind, itemKey } },
-          data: { contentHash: s.contentHash, lastSeenAt: now },
-        });
-      }
-      if (outbox.length) await tx.outboxEvent.createMany({ data: outbox });
+      outcome.accepted.sort((a, b) => a - b);
+      outcome.duplicates.sort((a, b) => a - b);
+      outcome.rejected.sort((a, b) => a.index - b.index);
+      const touched = [...state.values()].filter((s) => s.touched);
+      const created = touched.filter((s) => s.isNew);
+      inserted = created.length;
+      await insertItems(tx, db.schema, workspaceId, created, now);
+      await updateItems(tx, db.schema, workspaceId, touched.filter((s) => !s.isNew), now);
+      await insertOutboxEvents(tx, db.schema, outbox, now);
+      await options.afterWrite?.(tx, outcome);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  if (inserted > 0) noteItemsInserted(db, inserted, options.onBackgroundError ?? (() => undefined));
   return outcome;
 }
 
-export function preparePost(workspaceId: string, index: number, item: PostItem): PreparedItem {
-  const { metrics, ...post } = item;
-  return {
-    index,
-    itemKey: `${item.network}:${item.networkPostId}`,
-    contentHash: contentHashOf(item),
-    toEvent: (changed) =>
-      createEvent({
-        type: changed ? 'ingestion.post.updated' : 'ingestion.post.published',
-        workspaceId,
-        source: 'ingestion',
-        payload: metrics ? { post, metrics } : { post },
-      }),
-  };
-}
+const newest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
-export function prepareMention(workspaceId: string, index: number, mention: MentionItem): PreparedItem {
-  return {
-    index,
-    itemKey: `${mention.network}:${mention.networkMentionId}`,
-    contentHash: contentHashOf(mention),
-    toEvent: () => createEvent({ type: 'ingestion.mention.received', workspaceId, source: 'ingestion', payload: { mention } }),
-  };
+async function loadStoredState(tx: IngestionTransaction, schema: string, workspaceId: string, items: readonly PreparedItem[]): Promise<Map<string, RowState>> {
+  const keysByKind = new Map<string, Set<string>>();
+  for (const item of items) {
+    const kind = storedKindOf(item.kind);
+    let keys = keysByKind.get(kind);
+    if (!keys) keysByKind.set(kind, (keys = new Set()));
+    keys.add(item.itemKey);
+  }
+  const state = new Map<string, RowState>();
+  for (const [kind, keys] of keysByKind) {
+    for (const row of await findStoredItems(tx, schema, workspaceId, kind, [...keys])) {
+      state.set(`${kind}\u0000${row.itemKey}`, {
+        kind,
+        itemKey: row.itemKey,
+        contentHash: row.contentHash,
+        observedAt: row.observedAt ? new Date(row.observedAt).getTime() : null,
+        isNew: false,
+        touched: false,
+      });
+    }
+  }
+  return state;
 }

@@ -1,6 +1,6 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TObject } from 'typebox';
 
-import { MentionSchema, MetricsSnapshotSchema, PostSchema } from '@herald/events';
+import { FollowerCountSchema, MentionSchema, MetricsSnapshotSchema, NetworkIdSchema, NetworkSchema, PostSchema } from '@herald/events';
 
 export const MAX_BATCH_ITEMS = 10_000;
 
@@ -11,8 +11,27 @@ export const PostItemSchema = Type.Object(
 );
 export type PostItem = Static<typeof PostItemSchema>;
 
+/** A reading of a post's counters; the post must have been sent before (POST /v1/posts:batch). */
+export const MetricsItemSchema = Type.Object(
+  { network: NetworkSchema, networkPostId: NetworkIdSchema, metrics: MetricsSnapshotSchema },
+  { additionalProperties: false },
+);
+export type MetricsItem = Static<typeof MetricsItemSchema>;
+
+export const FollowersItemSchema = Type.Object({ ...FollowerCountSchema.properties }, { additionalProperties: false });
+export type FollowersItem = Static<typeof FollowersItemSchema>;
+
 export const MentionItemSchema = Type.Object({ ...MentionSchema.properties }, { additionalProperties: false });
 export type MentionItem = Static<typeof MentionItemSchema>;
+
+/**
+ * The item as the API document shows it: fields with a default are optional to send. (The
+ * schemas above list them as required because validation fills them in first.)
+ */
+export function documentedItem<T extends TObject>(schema: T): T {
+  const required = (schema.required ?? []).filter((key) => !('default' in (schema.properties[key] as object)));
+  return { ...schema, required };
+}
 
 /** Items are validated one by one (not by the route) so one bad item does not sink the batch. */
 export const BatchBodySchema = Type.Object(
@@ -21,7 +40,17 @@ export const BatchBodySchema = Type.Object(
 );
 
 export const BatchQuerySchema = Type.Object({
-  atomic: Type.Boolean({ default: false, description: 'Refuse the whole batch when any item is invalid' }),
+  atomic: Type.Optional(Type.Boolean({ default: false, description: 'Refuse the whole batch when any item is invalid' })),
+});
+
+export const IdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace)',
+    }),
+  ),
 });
 
 export const RejectionSchema = Type.Object({
@@ -34,7 +63,7 @@ export type Rejection = Static<typeof RejectionSchema>;
 export const BatchResultSchema = Type.Object(
   {
     accepted: Type.Integer({ description: 'New or changed items stored and queued for publication' }),
-    duplicates: Type.Integer({ description: 'Items identical to one already stored or earlier in the batch' }),
+    duplicates: Type.Integer({ description: 'Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored' }),
     rejected: Type.Array(RejectionSchema),
   },
   {},

@@ -1,0 +1,3 @@
+export * from './ingestion-client.ts';
+export { IngestionClientError } from './ingestion-client-error.ts';
+export type { paths as IngestionPaths } from './generated/ingestion-api.ts';

@@ -1,0 +1,70 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+import { AppError } from '@herald/service-kit';
+import type { FastifyRequest } from 'fastify';
+
+/** An upload written to a temporary file as it arrived: the file never sits in memory whole. */
+export interface SpooledUpload {
+  path: string;
+  fileName: string;
+  bytes: number;
+  /** SHA-256 of the file's bytes, for the Idempotency-Key check. */
+  sha256: string;
+  /** The form's text fields. */
+  fields: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+const FIELDS = ['format', 'mapping', 'timeZone', 'encoding'];
+
+/**
+ * Reads the multipart form of POST /v1/imports: one part named `file` and the text fields. The
+ * file goes to disk chunk by chunk; a file over the upload limit fails the stream (413).
+ */
+export async function spoolUpload(request: FastifyRequest, dir = tmpdir()): Promise<SpooledUpload> {
+  if (!request.isMultipart()) {
+    throw new AppError('IMPORT_FORM_INVALID', 'Send the file as multipart/form-data, in a part named "file"', 415);
+  }
+  const path = join(dir, `herald-import-${randomUUID()}.csv`);
+  const remove = () => rm(path, { force: true });
+  const fields: Record<string, string> = {};
+  let file: { fileName: string; bytes: number; sha256: string } | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (!FIELDS.includes(part.fieldname)) throw new AppError('IMPORT_FORM_INVALID', `Unknown form field "${part.fieldname}"; the fields are file, ${FIELDS.join(', ')}`, 400, { field: part.fieldname });
+        fields[part.fieldname] = String(part.value);
+        continue;
+      }
+      if (part.fieldname !== 'file' || file) {
+        part.file.resume();
+        throw new AppError('IMPORT_FORM_INVALID', `Send exactly one file, in the part named "file" (got "${part.fieldname}")`, 400, { field: part.fieldname });
+      }
+      const hash = createHash('sha256');
+      let bytes = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      await pipeline(part.file, tap, createWriteStream(path));
+      file = { fileName: part.filename, bytes, sha256: hash.digest('hex') };
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  if (!file) {
+    await remove();
+    throw new AppError('IMPORT_FORM_INVALID', 'The form has no file: send the CSV export in a part named "file"', 400, { field: 'file' });
+  }
+  return { path, ...file, fields, remove };
+}
