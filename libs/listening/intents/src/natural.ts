@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireNatural } from '@herald/listening-natural';
 
 /** The part of natural this lib uses. */
 export interface NaturalBayesClassifier {
@@ -19,21 +19,5 @@ interface NaturalModule {
   NGrams: { bigrams(tokens: string[]): string[][] };
 }
 
-let natural: NaturalModule | undefined;
-
-/**
- * natural is loaded on first use. It pulls in dotenv, which prints tips on load unless
- * DOTENV_CONFIG_QUIET is set; the variable is set for the load only, so the host's own setting stays.
- */
-export function loadNatural(): NaturalModule {
-  if (natural) return natural;
-  const previous = process.env.DOTENV_CONFIG_QUIET;
-  process.env.DOTENV_CONFIG_QUIET = 'true';
-  try {
-    natural = createRequire(import.meta.url)('natural') as NaturalModule;
-  } finally {
-    if (previous === undefined) delete process.env.DOTENV_CONFIG_QUIET;
-    else process.env.DOTENV_CONFIG_QUIET = previous;
-  }
-  return natural;
-}
+/** natural, loaded quietly on first use. */
+export const loadNatural = (): NaturalModule => requireNatural<NaturalModule>();

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+import { requireNatural } from '@herald/listening-natural';
+
 import type { NaturalStemmer, NaturalVocabulary } from './language-profiles.ts';
 
 /** The part of natural this lib uses; `vocabulary` and `negations` are fields natural does not declare. */
@@ -17,26 +19,8 @@ interface Stemmer {
   stem(token: string): string;
 }
 
-let natural: NaturalModule | undefined;
-
-/**
- * natural is loaded on first use (it takes about half a second and most importers never score).
- * It pulls in dotenv, which prints tips on load unless DOTENV_CONFIG_QUIET is set; the variable is
- * set for the load only, so the host's own setting is left as it was.
- */
-function loadNatural(): NaturalModule {
-  if (natural) return natural;
-  const previous = process.env.DOTENV_CONFIG_QUIET;
-  process.env.DOTENV_CONFIG_QUIET = 'true';
-  try {
-    const require = createRequire(import.meta.url);
-    natural = require('natural') as NaturalModule;
-  } finally {
-    if (previous === undefined) delete process.env.DOTENV_CONFIG_QUIET;
-    else process.env.DOTENV_CONFIG_QUIET = previous;
-  }
-  return natural;
-}
+/** natural, loaded quietly on first use (it takes about half a second and most importers never score). */
+const loadNatural = (): NaturalModule => requireNatural<NaturalModule>();
 
 export interface NaturalVocabularyData {
   /** Lower-cased entry → valence as natural gives it (AFINN: -5..5; senticon and pattern: -1..1). */
