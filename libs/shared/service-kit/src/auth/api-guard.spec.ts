@@ -103,7 +103,7 @@ describe('the API guard', () => {
 
   it('lists every route with its access config', async () => {
     const app = await build();
-    expect(listRoutes(app)).toEqual(expect.arrayContaining([{ method: 'GET', url: '/v1/open', guarded: true, config: { public: true, scope: undefined } }]));
+    expect(listRoutes(app)).toEqual(expect.arrayContaining([{ method: 'GET', url: '/v1/open', guarded: true, config: { public: true, scope: undefined, authenticated: undefined } }]));
   });
 
   it('sends security headers on docs pages: a CSP that forbids framing, and X-Frame-Options DENY', async () => {

@@ -21,7 +21,7 @@ export interface RateLimitOptions {
   /** Which routes count: `writes` (every method but GET/HEAD, the default) or `all`. */
   routes?: 'writes' | 'all';
   /** Shared counters (PostgreSQL), so the limit holds across replicas; per process when absent. */
-  store?: { sql: SqlRunner; schema: string };
+  store?: { sql: SqlRunner; schema: string | (() => string) };
 }
 
 export interface ApiGuardOptions {
@@ -67,10 +67,11 @@ export function installRouteTable(app: FastifyInstance): RouteTableEntry[] {
     }
     if (guarded) {
       if (config.scope !== undefined && !isScope(config.scope)) throw new Error(`${methods.join(',')} ${route.url}: unknown scope "${String(config.scope)}"`);
-      if (!config.scope && !config.public) throw new Error(`${methods.join(',')} ${route.url} names no scope: add config: { scope: 'read' | 'ingest' | 'admin' | 'operator' } or config: { public: true }`);
-      if (config.scope && config.public) throw new Error(`${methods.join(',')} ${route.url} is both public and scoped`);
+      const access = [config.scope, config.public, config.authenticated].filter(Boolean).length;
+      if (access === 0) throw new Error(`${methods.join(',')} ${route.url} names no scope: add config: { scope: 'read' | 'ingest' | 'admin' | 'operator' }, { authenticated: true } or { public: true }`);
+      if (access > 1) throw new Error(`${methods.join(',')} ${route.url} names more than one of scope, authenticated and public`);
     }
-    for (const method of methods) table.push({ method, url: route.url, guarded, config: { scope: config.scope, public: config.public } });
+    for (const method of methods) table.push({ method, url: route.url, guarded, config: { scope: config.scope, public: config.public, authenticated: config.authenticated } });
   });
   return table;
 }
@@ -80,7 +81,7 @@ export interface RouteTableEntry {
   url: string;
   /** Registered inside the guarded scope. */
   guarded: boolean;
-  config: { scope?: Principal['scopes'][number]; public?: boolean };
+  config: { scope?: Principal['scopes'][number]; public?: boolean; authenticated?: boolean };
 }
 
 /**
@@ -101,7 +102,7 @@ export async function registerGuardedApi(app: ServiceApp, options: ApiGuardOptio
       if (!key) throw new AppError('AUTH_REQUIRED', 'Send an API key in the x-api-key header (or Authorization: Bearer)', 401);
       const principal = await options.verifyKey(key);
       if (!principal) throw new AppError('AUTH_INVALID', 'Unknown or revoked API key', 401);
-      if (!config.scope || !principal.scopes.includes(config.scope)) {
+      if (!config.authenticated && (!config.scope || !principal.scopes.includes(config.scope))) {
         throw new AppError('SCOPE_MISSING', `This key lacks the "${config.scope ?? '?'}" scope`, 403, { required: config.scope, granted: principal.scopes });
       }
       request.principal = principal;
@@ -142,7 +143,7 @@ async function registerKeyRateLimit(api: FastifyInstance, limits: RateLimitOptio
     ...(limits.store ? { store: createSqlRateLimitStore({ ...limits.store, timeWindowMs: timeWindow }) } : {}),
     keyGenerator: (request) => `key:${request.principal?.keyId ?? request.ip}`,
     errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', `More than ${context.max} requests per ${Math.round(timeWindow / 1000)} s for this API key; retry in ${context.after}`, 429, {
+      new AppError('RATE_LIMITED', `More than ${context.max} requests per ${timeWindow === 60_000 ? 'minute' : `${Math.round(timeWindow / 1000)} s`} for this API key; retry in ${context.after}`, 429, {
         limit: context.max,
         windowSeconds: Math.round(timeWindow / 1000),
         retryAfterSeconds: Math.ceil(context.ttl / 1000),

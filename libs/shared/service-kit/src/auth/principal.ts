@@ -18,6 +18,7 @@ export type VerifyKey = (key: string) => Promise<Principal | null>;
 export interface RouteAccess {
   scope?: Scope;
   public?: boolean;
+  authenticated?: boolean;
 }
 
 declare module 'fastify' {
@@ -26,6 +27,8 @@ declare module 'fastify' {
     scope?: Scope;
     /** Open without a key (e.g. a deck's share link). */
     public?: boolean;
+    /** Any valid key, whatever its scopes (e.g. a key asking who it is). */
+    authenticated?: boolean;
     /** Counted against the caller's per-key request budget (routes that write or build). */
     rateLimited?: boolean;
   }

@@ -23,9 +23,11 @@ export interface RouteWalkOptions {
   keys: RouteWalkKeys;
   /** Text seeded in workspace A's data; it must never appear in an answer to workspace B. */
   marker: string;
-  /** Values for path parameters (`:id` → one of A's ids); unknown parameters get a random uuid. */
-  params?: Record<string, string>;
+  /** Values for path parameters (`:id` → one of A's ids), by name or by route; unknown parameters get a placeholder uuid. */
+  params?: PathParams;
 }
+
+export type PathParams = Record<string, string> | ((url: string, name: string) => string | undefined);
 
 export interface Violation {
   route: string;
@@ -40,8 +42,12 @@ export function guardedRoutes(app: FastifyInstance): RouteTableEntry[] {
   return listRoutes(app).filter((r) => r.guarded && !r.config.public && r.method !== 'HEAD');
 }
 
-export function fillPath(url: string, params: Record<string, string> = {}): string {
-  return url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? PLACEHOLDER));
+const paramValue = (params: PathParams | undefined, url: string, name: string): string | undefined =>
+  typeof params === 'function' ? params(url, name) : params?.[name];
+
+export function fillPath(url: string, params?: PathParams): string {
+  // `::` is a literal colon in a Fastify path (`/v1/posts::batch`).
+  return url.replace(/::|:([A-Za-z0-9_]+)/g, (match, name?: string) => (name ? encodeURIComponent(paramValue(params, url, name) ?? PLACEHOLDER) : ':'));
 }
 
 /**
@@ -74,7 +80,7 @@ export async function walkRoutes(options: RouteWalkOptions): Promise<{ routes: R
 
     const other = await send(options.keys.otherWorkspace);
     if (other.body.includes(options.marker)) violations.push({ route: name, check: "another workspace's key never sees the marker", got: `${other.statusCode} ${other.body.slice(0, 120)}` });
-    const namesResource = /:[A-Za-z]/.test(route.url) && Object.keys(options.params ?? {}).some((p) => route.url.includes(`:${p}`));
+    const namesResource = [...route.url.replace(/::/g, '').matchAll(/:([A-Za-z0-9_]+)/g)].some(([, p]) => paramValue(options.params, route.url, p!) !== undefined);
     if (namesResource && other.statusCode !== 404 && other.statusCode !== 400) {
       violations.push({ route: name, check: "another workspace's resource → 404", got: `${other.statusCode} ${other.body.slice(0, 120)}` });
     }
@@ -124,7 +130,7 @@ export function rawRequest(options: { port: number; method: string; target: stri
  * Sends every odd target of every guarded route, without a key, to a listening app: each must be
  * refused (400, 401) or not found (404) — never reach a handler.
  */
-export async function walkOddTargets(options: { app: FastifyInstance; port: number; params?: Record<string, string> }): Promise<{ tried: number; violations: Violation[] }> {
+export async function walkOddTargets(options: { app: FastifyInstance; port: number; params?: PathParams }): Promise<{ tried: number; violations: Violation[] }> {
   const violations: Violation[] = [];
   let tried = 0;
   for (const route of guardedRoutes(options.app)) {
