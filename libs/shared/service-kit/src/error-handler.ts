@@ -23,6 +23,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }));
       return reply.status(400).send(body('VALIDATION_FAILED', `Invalid request: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details));
     }
+    // A dependency that could not answer (e.g. key verification when ingestion is down): retry later.
+    const dependency = error as { code?: unknown; statusCode?: unknown; retryAfterSeconds?: unknown };
+    if (dependency.statusCode === 503 && typeof dependency.code === 'string') {
+      request.log.warn({ err: error }, 'a dependency is unavailable');
+      void reply.header('retry-after', String(typeof dependency.retryAfterSeconds === 'number' ? dependency.retryAfterSeconds : 5));
+      return reply.status(503).send(body(dependency.code, error.message));
+    }
     const status = fe.statusCode ?? 500;
     if (status < 500) {
       const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : fe.code ?? 'BAD_REQUEST';

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 import type { RouteTableEntry } from '../auth/api-guard.ts';
-import { SCOPES, type Scope } from '../auth/principal.ts';
+import { SCOPES, type Principal, type Scope } from '../auth/principal.ts';
 import { listRoutes } from '../service-app.ts';
 
 /** Keys a route walk presents; the service under test must know them (seed them first). */
@@ -147,3 +147,23 @@ export async function walkOddTargets(options: { app: FastifyInstance; port: numb
 
 /** Scopes other than `scope`: what a key lacking it holds. */
 export const scopesWithout = (scope: Scope): Scope[] => SCOPES.filter((s) => s !== scope);
+
+/**
+ * Keys for tests of services that verify keys elsewhere: workspace "a" (every scope, and one key
+ * lacking each scope), workspace "b", and a revoked key, with the verifier that knows them.
+ */
+export function createTestKeys(): { verifyKey: (key: string) => Promise<Principal | null>; keyA: string; keyB: string; walk: RouteWalkKeys } {
+  const table = new Map<string, Principal>();
+  const add = (key: string, principal: Principal) => (table.set(key, principal), key);
+  const keyA = add('hk_test_a_all_scopes_0123456789abcdef', { workspaceId: 'a', keyId: '0a000000-0000-4000-8000-00000000000a', scopes: [...SCOPES] });
+  const keyB = add('hk_test_b_all_scopes_0123456789abcdef', { workspaceId: 'b', keyId: '0b000000-0000-4000-8000-00000000000b', scopes: [...SCOPES] });
+  const lacking = Object.fromEntries(
+    SCOPES.map((s, i) => [s, add(`hk_test_a_without_${s}_0123456789`, { workspaceId: 'a', keyId: `0a00000${i}-0000-4000-8000-000000000001`, scopes: scopesWithout(s) })]),
+  ) as Record<Scope, string>;
+  return {
+    verifyKey: async (key) => table.get(key) ?? null,
+    keyA,
+    keyB,
+    walk: { full: keyA, lacking: (s) => lacking[s], revoked: 'hk_test_revoked_0123456789abcdef', otherWorkspace: keyB },
+  };
+}
