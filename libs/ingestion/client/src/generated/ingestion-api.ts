@@ -1253,11 +1253,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Operator: any workspace's keys (never the keys themselves) */
+        get: operations["listWorkspaceKeys"];
         put?: never;
         /** Operator: a new key for any workspace, creating the workspace when it does not exist */
         post: operations["createWorkspaceKey"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{id}/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Operator: revokes a key of any workspace */
+        delete: operations["revokeWorkspaceKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1737,6 +1755,123 @@ export interface operations {
             };
         };
     };
+    listWorkspaceKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            workspaceId: string;
+                            name: string;
+                            /** @description First characters of the key, to tell keys apart */
+                            prefix: string;
+                            scopes: ("ingest" | "read" | "admin" | "operator")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     createWorkspaceKey: {
         parameters: {
             query?: never;
@@ -1781,6 +1916,122 @@ export interface operations {
                             revokedAt: string | null;
                         };
                         workspaceCreated: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeWorkspaceKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workspaceId: string;
+                        name: string;
+                        /** @description First characters of the key, to tell keys apart */
+                        prefix: string;
+                        scopes: ("ingest" | "read" | "admin" | "operator")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
                     };
                 };
             };

@@ -51,3 +51,4 @@ export const CreatedKeySchema = Type.Object(
 
 export const KeyIdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export const WorkspaceParamsSchema = Type.Object({ id: Type.String({ pattern: WORKSPACE_ID_PATTERN }) }, { additionalProperties: false });
+export const WorkspaceKeyParamsSchema = Type.Object({ id: Type.String({ pattern: WORKSPACE_ID_PATTERN }), keyId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });

@@ -2,7 +2,7 @@ import type { IngestionDb } from '@herald/ingestion-data-access';
 import { AppError, notFound, type Scope, type ServiceApp } from '@herald/service-kit';
 
 import { ErrorBodySchema } from '../api/error.schema.ts';
-import { CreatedKeySchema, CreateKeyBodySchema, KeyIdParamsSchema, KeyInfoSchema, KeyListSchema, PrincipalSchema, WorkspaceParamsSchema } from '../api/keys.schema.ts';
+import { CreatedKeySchema, CreateKeyBodySchema, KeyIdParamsSchema, KeyInfoSchema, KeyListSchema, PrincipalSchema, WorkspaceKeyParamsSchema, WorkspaceParamsSchema } from '../api/keys.schema.ts';
 import { createApiKey, DEFAULT_KEY_SCOPES, ensureWorkspace, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
 
 /** A key can hand out only what it holds itself: an admin cannot mint an operator key. */
@@ -80,6 +80,28 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
       const { created } = await ensureWorkspace(db, request.params.id);
       const key = await createApiKey(db, { workspaceId: request.params.id, name: request.body.name, scopes });
       return reply.status(201).send({ ...key, workspaceCreated: created });
+    },
+  );
+
+  app.get(
+    '/v1/workspaces/:id/keys',
+    {
+      config: { scope: 'operator' },
+      schema: { operationId: 'listWorkspaceKeys', tags: ['keys'], summary: "Operator: any workspace's keys (never the keys themselves)", security: [{ apiKey: [] }], params: WorkspaceParamsSchema, response: { 200: KeyListSchema, ...errors } },
+    },
+    async (request) => ({ items: await listApiKeys(db, request.params.id) }),
+  );
+
+  app.delete(
+    '/v1/workspaces/:id/keys/:keyId',
+    {
+      config: { scope: 'operator' },
+      schema: { operationId: 'revokeWorkspaceKey', tags: ['keys'], summary: "Operator: revokes a key of any workspace", security: [{ apiKey: [] }], params: WorkspaceKeyParamsSchema, response: { 200: KeyInfoSchema, ...errors } },
+    },
+    async (request) => {
+      const revoked = await revokeApiKey(db, { id: request.params.keyId, workspaceId: request.params.id });
+      if (!revoked) throw notFound(`key ${request.params.keyId}`);
+      return revoked;
     },
   );
 }
