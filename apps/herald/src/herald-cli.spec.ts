@@ -100,7 +100,7 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect(revoked.status, revoked.stderr).toBe(0);
     // In process, so the revocation holds at once.
     expect((await fetch(summary, { headers: { 'x-api-key': key } })).status).toBe(401);
-  });
+  }, 180_000); // each herald command is a new node process: seconds on a busy machine
 
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';
@@ -129,11 +129,11 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     const all = herald(['keys', 'list'], dataDir);
     expect(all.stdout).toMatch(/acme\s+reporting.*revoked/);
     expect(all.stdout).toMatch(/demo\s+embedded demo/);
-  }, 120_000);
+  }, 300_000);
 
   it('names the flag of an impossible date', () => {
     const res = herald(['analytics', 'summary', '--from', '2026-02-30', '--to', '2026-03-01'], dataDir);
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain('--from');
-  });
+  }, 60_000);
 });

@@ -47,7 +47,7 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 export const isApiPath = (url: string): boolean => {
-  const path = url.split('?')[0]!.toLowerCase();
+  const path = (url.split('?')[0] ?? '').toLowerCase();
   return path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
 };
 

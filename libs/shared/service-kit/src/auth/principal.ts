@@ -34,6 +34,6 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** Set by the guard before any guarded handler runs; null only on `public` routes. */
-    principal: import('./principal.ts').Principal;
+    principal: Principal;
   }
 }

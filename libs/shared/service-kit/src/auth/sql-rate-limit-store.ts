@@ -38,7 +38,8 @@ export function createSqlRateLimitStore(options: { sql: SqlRunner; schema: strin
       options.sql
         .$queryRawUnsafe<{ count: number; ttl: number }[]>(statement(), key, Math.max(1, Math.trunc(timeWindow)))
         .then((rows) => {
-          const row = rows[0]!;
+          const row = rows[0];
+          if (!row) throw new Error('the rate limit upsert returned no row');
           callback(null, { current: Number(row.count), ttl: Number(row.ttl) });
         })
         .catch((error: Error) =>

@@ -80,7 +80,7 @@ export async function walkRoutes(options: RouteWalkOptions): Promise<{ routes: R
 
     const other = await send(options.keys.otherWorkspace);
     if (other.body.includes(options.marker)) violations.push({ route: name, check: "another workspace's key never sees the marker", got: `${other.statusCode} ${other.body.slice(0, 120)}` });
-    const namesResource = [...route.url.replace(/::/g, '').matchAll(/:([A-Za-z0-9_]+)/g)].some(([, p]) => paramValue(options.params, route.url, p!) !== undefined);
+    const namesResource = [...route.url.replace(/::/g, '').matchAll(/:([A-Za-z0-9_]+)/g)].some(([, p]) => p !== undefined && paramValue(options.params, route.url, p) !== undefined);
     if (namesResource && other.statusCode !== 404 && other.statusCode !== 400) {
       violations.push({ route: name, check: "another workspace's resource → 404", got: `${other.statusCode} ${other.body.slice(0, 120)}` });
     }
