@@ -49,7 +49,7 @@ describe('analytics: stored events and the period summary', () => {
     await bus.ensureTopics();
     await startStoreEventsConsumer({ bus, db, logger });
     app = await buildAnalyticsApp({ logger, db, bus, verifyKey: keys.verifyKey });
-  });
+  }, 120_000); // PGlite's start and migrations take seconds on a busy machine
 
   afterAll(async () => {
     await app?.close();
@@ -121,12 +121,12 @@ describe('analytics: stored events and the period summary', () => {
     const { routes, violations } = await walkRoutes({ app, keys: keys.walk, marker: '"workspaceId":"a"' });
     expect(routes.map((r) => `${r.method} ${r.url}`)).toContain('GET /v1/analytics/summary');
     expect(violations).toEqual([]);
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 
   it('refuses odd request targets without a key over a real socket', async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { tried, violations } = await walkOddTargets({ app, port: (app.server.address() as { port: number }).port });
     expect(tried).toBeGreaterThan(5);
     expect(violations).toEqual([]);
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 });

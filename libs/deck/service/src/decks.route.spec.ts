@@ -95,14 +95,14 @@ describe('deck-builder decks', () => {
     const { routes, violations } = await walkRoutes({ app, keys: keys.walk, marker: '12,345', params: { id: created.id } });
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1/decks', 'GET /v1/decks', 'GET /v1/decks/:id']);
     expect(violations).toEqual([]);
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 
   it('refuses odd request targets without a key over a real socket', async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { tried, violations } = await walkOddTargets({ app, port: (app.server.address() as { port: number }).port });
     expect(tried).toBeGreaterThan(20);
     expect(violations).toEqual([]);
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 
   it('serves the files a deck links, and nothing else', async () => {
     const created = await app.inject({ method: 'POST', url: '/v1/decks', headers: asA, payload: { from: '2026-11-01', to: '2026-11-08' } });

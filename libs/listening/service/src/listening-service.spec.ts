@@ -38,7 +38,7 @@ describe('listening service', () => {
     await bus.ensureTopics();
     await startAnalyzeMentionsConsumer({ bus, db, logger });
     app = await buildListeningApp({ logger, db, bus, verifyKey });
-  });
+  }, 120_000); // PGlite's start and migrations take seconds on a busy machine
 
   afterAll(async () => {
     await app?.close();
@@ -342,13 +342,13 @@ describe('listening service', () => {
       const listB = await app.inject({ url: '/v1/listening/brands', headers: { 'x-api-key': testKeys.keyB } });
       expect(listB.json().items).toEqual([]);
       expect((await app.inject({ url: `/v1/listening/brands/${brand.id}`, headers: { 'x-api-key': testKeys.keyA } })).statusCode).toBe(200);
-    });
+    }, 120_000); // many requests; seconds on a busy machine
 
     it('refuses odd request targets without a key over a real socket', async () => {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const { tried, violations } = await walkOddTargets({ app, port: (app.server.address() as { port: number }).port });
       expect(tried).toBeGreaterThan(40);
       expect(violations).toEqual([]);
-    });
+    }, 120_000); // many requests; seconds on a busy machine
   });
 });

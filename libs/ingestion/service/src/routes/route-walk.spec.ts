@@ -13,7 +13,7 @@ describe('every ingestion API route, from the route table', () => {
     seeded = await seedWalkKeys(kit.db);
     const job = await kit.db.prisma.importJob.create({ data: { workspaceId: 'a', fileName: 'MARKER-A.csv', format: 'x', kind: 'posts', bytesTotal: 1, state: 'succeeded' } });
     importId = job.id;
-  });
+  }, 120_000);
   afterAll(() => kit?.close());
 
   const params = (url: string) => (url.startsWith('/v1/imports/') ? importId : url.startsWith('/v1/keys/') ? seeded.markerKeyId : undefined);
@@ -31,7 +31,7 @@ describe('every ingestion API route, from the route table', () => {
     expect(violations).toEqual([]);
     // Workspace a's marked key was not revoked by workspace b's admin.
     expect((await kit.db.prisma.apiKey.findUniqueOrThrow({ where: { id: seeded.markerKeyId } })).revokedAt).toBeNull();
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 
   it('refuses odd request targets without a key over a real socket', async () => {
     await kit.app.listen({ port: 0, host: '127.0.0.1' });
@@ -39,5 +39,5 @@ describe('every ingestion API route, from the route table', () => {
     const { tried, violations } = await walkOddTargets({ app: kit.app, port, params });
     expect(tried).toBeGreaterThan(50);
     expect(violations).toEqual([]);
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 });

@@ -53,7 +53,7 @@ describe('the API guard', () => {
     });
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v1/notes', 'GET /v1/notes/:id', 'POST /v1/notes', 'GET /v1/admin']);
     expect(violations).toEqual([]);
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 
   it('refuses a workspaceId sent by the caller', async () => {
     const app = await build();
@@ -84,7 +84,7 @@ describe('the API guard', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 
   it('stops the service at start-up when a /v1 route names no scope', async () => {
     const app = await createServiceApp({ name: 't', version: '0', description: 't', logger: silent, readiness: [] });
@@ -138,7 +138,7 @@ describe('the per-key rate limit', () => {
     expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
     expect(otherKey.statusCode).toBe(200);
     expect(reads.statusCode).toBe(200); // reads are not counted unless the service asks for it
-  });
+  }, 120_000); // many requests; seconds on a busy machine
 
   it('answers 503 with Retry-After when the store cannot be reached', async () => {
     const broken = { $queryRawUnsafe: async () => { throw new Error('connection refused'); } };

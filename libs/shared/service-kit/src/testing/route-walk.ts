@@ -135,12 +135,14 @@ export async function walkOddTargets(options: { app: FastifyInstance; port: numb
   let tried = 0;
   for (const route of guardedRoutes(options.app)) {
     const path = fillPath(route.url, options.params);
-    for (const { label, target } of oddTargets(path, `127.0.0.1:${options.port}`)) {
-      tried += 1;
-      const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? '{}' : undefined;
-      const { status } = await rawRequest({ port: options.port, method: route.method, target, ...(body ? { body } : {}) });
+    const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? '{}' : undefined;
+    const targets = oddTargets(path, `127.0.0.1:${options.port}`);
+    tried += targets.length;
+    const answers = await Promise.all(targets.map(({ target }) => rawRequest({ port: options.port, method: route.method, target, ...(body ? { body } : {}) })));
+    answers.forEach(({ status }, i) => {
+      const { label, target } = targets[i] ?? { label: '?', target: '?' };
       if (![400, 401, 404].includes(status)) violations.push({ route: `${route.method} ${route.url}`, check: `${label} (${target}) refused or 404`, got: String(status) });
-    }
+    });
   }
   return { tried, violations };
 }
