@@ -2,14 +2,15 @@ import nx from '@nx/eslint-plugin';
 
 // Two tag axes: scope (which service owns it) and type (what kind of code it is).
 // A service reaches another only through that service's client lib (scope:<svc>-api) or the shared events lib.
+// Every service may use the ingestion client: ingestion owns the workspace keys the others verify.
 const scopeRules = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:ingestion-api', 'scope:shared'] },
-  { sourceTag: 'scope:listening', onlyDependOnLibsWithTags: ['scope:listening', 'scope:shared'] },
-  { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['scope:analytics', 'scope:analytics-api', 'scope:shared'] },
+  { sourceTag: 'scope:listening', onlyDependOnLibsWithTags: ['scope:listening', 'scope:ingestion-api', 'scope:shared'] },
+  { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['scope:analytics', 'scope:analytics-api', 'scope:ingestion-api', 'scope:shared'] },
   { sourceTag: 'scope:analytics-api', onlyDependOnLibsWithTags: ['scope:analytics-api', 'scope:shared'] },
   { sourceTag: 'scope:ingestion-api', onlyDependOnLibsWithTags: ['scope:ingestion-api', 'scope:shared'] },
-  { sourceTag: 'scope:deck', onlyDependOnLibsWithTags: ['scope:deck', 'scope:analytics-api', 'scope:shared'] },
+  { sourceTag: 'scope:deck', onlyDependOnLibsWithTags: ['scope:deck', 'scope:analytics-api', 'scope:ingestion-api', 'scope:shared'] },
   // The herald CLI composes every service into one process (embedded mode).
   {
     sourceTag: 'scope:cli',

@@ -1,4 +1,5 @@
 import { createAnalyticsDb } from '@herald/analytics-data-access';
+import { createRemoteKeyVerifier } from '@herald/ingestion-client';
 import { AnalyticsConfigSchema, buildAnalyticsApp, startStoreEventsConsumer } from '@herald/analytics-service';
 import { bootService } from '@herald/service-kit';
 
@@ -6,8 +7,8 @@ await bootService({
   name: 'analytics',
   configSchema: AnalyticsConfigSchema,
   openDb: (config) => createAnalyticsDb({ kind: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA }),
-  start: async ({ logger, db, bus, onFatal }) => {
-    const app = await buildAnalyticsApp({ logger, db, bus });
+  start: async ({ config, logger, db, bus, onFatal }) => {
+    const app = await buildAnalyticsApp({ logger, db, bus, verifyKey: createRemoteKeyVerifier({ baseUrl: config.INGESTION_URL }) });
     const consumer = await startStoreEventsConsumer({ bus, db, logger, onFatal });
     return { app, stop: () => consumer.stop() };
   },

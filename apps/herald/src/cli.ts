@@ -5,6 +5,7 @@ import { PeriodError } from '@herald/analytics-metrics';
 import { fetchSummary, formatSummary } from './commands/analytics-summary.command.ts';
 import { runAnalyze } from './commands/analyze.command.ts';
 import { BATCH_KINDS, formatImportOutcome, IMPORT_ENCODINGS, IMPORT_FORMATS, runImportCommand, type ImportCommandOptions } from './commands/import.command.ts';
+import { createKey, formatKeys, listKeys, parseScopes, revokeKey } from './commands/keys.command.ts';
 import { runStart } from './commands/start.command.ts';
 import { resolveDataDir } from './embedded/data-dir.ts';
 
@@ -88,6 +89,49 @@ program
     const outcome = await runImportCommand({ ...rest, dataDir: resolveDataDir(program.opts().dataDir), workspaceId: workspace, progress: process.stderr.isTTY ? process.stderr : null });
     process.stdout.write(formatImportOutcome(outcome, { json: Boolean(json), file: opts.file }));
     if (outcome.error) process.exitCode = 1;
+  });
+
+const keys = program.command('keys').description('workspace API keys: create, list, revoke (on the running herald, or the data dir)');
+const scopes = (value: string) => {
+  try {
+    return parseScopes(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+};
+keys
+  .command('create')
+  .description('a new key for a workspace, created when it does not exist; the key is printed once')
+  .requiredOption('--workspace <id>', 'the workspace')
+  .option('--scope <scopes>', 'comma-separated: ingest, read, admin, operator (default ingest,read)', scopes)
+  .option('--name <name>', 'what the key is for', 'cli')
+  .option('--json', 'print the key and its details as JSON')
+  .action(async (opts: { workspace: string; scope?: ReturnType<typeof parseScopes>; name: string; json?: boolean }) => {
+    const created = await createKey({ dataDir: resolveDataDir(program.opts().dataDir) }, { workspaceId: opts.workspace, name: opts.name, ...(opts.scope ? { scopes: opts.scope } : {}) });
+    if (opts.json) process.stdout.write(`${JSON.stringify(created)}\n`);
+    else
+      process.stdout.write(
+        `${created.key}\n` +
+          `key ${created.info.id} for workspace "${created.info.workspaceId}"${created.workspaceCreated ? ' (workspace created)' : ''}, scopes ${created.info.scopes.join(',')}\n` +
+          'Keep it now: it is stored only as a hash and cannot be shown again.\n',
+      );
+  });
+keys
+  .command('list')
+  .description('keys with their scopes and last use (never the keys themselves)')
+  .option('--workspace <id>', 'only this workspace (default: all in the data dir; the demo workspace on a running herald)')
+  .option('--json', 'print JSON')
+  .action(async (opts: { workspace?: string; json?: boolean }) => {
+    const list = await listKeys({ dataDir: resolveDataDir(program.opts().dataDir) }, opts.workspace);
+    process.stdout.write(opts.json ? `${JSON.stringify(list)}\n` : formatKeys(list));
+  });
+keys
+  .command('revoke <id>')
+  .description('revoke a key: refused from then on (other services within 30 s)')
+  .option('--workspace <id>', "the key's workspace (needed on a running herald for keys outside the demo workspace)")
+  .action(async (id: string, opts: { workspace?: string }) => {
+    const revoked = await revokeKey({ dataDir: resolveDataDir(program.opts().dataDir) }, { id, ...(opts.workspace ? { workspaceId: opts.workspace } : {}) });
+    process.stdout.write(`revoked ${revoked.id} (${revoked.name}, workspace "${revoked.workspaceId}")\n`);
   });
 
 try {

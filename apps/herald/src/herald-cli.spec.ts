@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ function startHerald(dataDir: string) {
 }
 
 const urlOf = (output: string, name: string) => new RegExp(`^${name}\\s+(http://\\S+)`, 'm').exec(output)?.[1];
+const keyOf = (output: string) => /^api key\s+(hk_\S+)/m.exec(output)?.[1];
 
 describe('herald start and herald analytics summary (embedded mode)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
@@ -61,15 +62,50 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     }
     expect(output).toMatch(/^sample data\s+loaded \d+ posts and \d+ mentions/m);
     expect(output).toMatch(/^api key\s+hk_/m);
+    // The deck line is its share link: it opens in a browser, which cannot send a key.
+    expect(urlOf(output, 'deck')).toMatch(/\/share\/decks\/[A-Za-z0-9_-]{43}$/);
     const deck = await fetch(urlOf(output, 'deck')!);
     expect(deck.status).toBe(200);
+    expect(deck.headers.get('x-frame-options')).toBe('DENY');
     expect(await deck.text()).toContain('/assets/reveal/reveal.js');
   });
+
+  it('guards every service: no key 401, the demo key in; the state file is 0600 and holds no key', async () => {
+    for (const [name, path] of [['ingestion', '/v1/keys/self'], ['listening', '/v1/listening/brands'], ['analytics', '/v1/analytics/summary?from=2026-01-01&to=2026-02-01'], ['deck-builder', '/v1/decks']]) {
+      const url = `${urlOf(output, name!)}${path}`;
+      expect((await fetch(url)).status, name).toBe(401);
+      expect((await fetch(url.replace('/v1/', '/%761/'))).status, name).toBe(401);
+      expect((await fetch(url, { headers: { 'x-api-key': keyOf(output)! } })).status, name).toBe(200);
+    }
+    const state = join(dataDir, 'herald.json');
+    expect(statSync(state).mode & 0o777).toBe(0o600);
+    expect(readFileSync(state, 'utf8')).not.toContain(keyOf(output)!);
+    expect(statSync(join(dataDir, 'api-key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('creates a key for a new workspace, lists it and revokes it, on the running herald', async () => {
+    const created = herald(['keys', 'create', '--workspace', 'acme', '--scope', 'read', '--name', 'reporting', '--json'], dataDir);
+    expect(created.status, created.stderr).toBe(0);
+    const { key, info, workspaceCreated } = JSON.parse(created.stdout);
+    expect(info).toMatchObject({ workspaceId: 'acme', scopes: ['read'], name: 'reporting' });
+    expect(workspaceCreated).toBe(true);
+    const summary = `${urlOf(output, 'analytics')}/v1/analytics/summary?from=2026-01-01&to=2027-01-01`;
+    const seen = (await (await fetch(summary, { headers: { 'x-api-key': key } })).json()) as { workspaceId: string; posts: number };
+    expect(seen).toMatchObject({ workspaceId: 'acme', posts: 0 });
+
+    const list = herald(['keys', 'list', '--workspace', 'acme', '--json'], dataDir);
+    expect(JSON.parse(list.stdout).map((k: { id: string }) => k.id)).toEqual([info.id]);
+    expect(list.stdout).not.toContain(key);
+    const revoked = herald(['keys', 'revoke', info.id, '--workspace', 'acme'], dataDir);
+    expect(revoked.status, revoked.stderr).toBe(0);
+    // In process, so the revocation holds at once.
+    expect((await fetch(summary, { headers: { 'x-api-key': key } })).status).toBe(401);
+  }, 180_000); // each herald command is a new node process: seconds on a busy machine
 
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';
     const to = '2027-01-01';
-    const rest = (await (await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?workspaceId=demo&from=${from}&to=${to}`)).json()) as Record<string, unknown>;
+    const rest = (await (await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?from=${from}&to=${to}`, { headers: { 'x-api-key': keyOf(output)! } })).json()) as Record<string, unknown>;
     const keys = ['posts', 'impressions', 'engagements', 'engagementRate', 'mentions', 'averageSentiment'];
     const expected = Object.fromEntries(keys.map((k) => [k, rest[k]]));
     expect(expected.posts).toBeGreaterThan(0);
@@ -85,11 +121,19 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
 
     const table = herald(['analytics', 'summary', '--from', from, '--to', to], dataDir);
     expect(table.stdout).toMatch(/Engagement rate\s+\d+\.\d{2}%/);
-  }, 120_000);
+
+    // Keys straight from the data dir once herald is stopped.
+    const offlineKeys = herald(['keys', 'create', '--workspace', 'beta', '--json'], dataDir);
+    expect(offlineKeys.status, offlineKeys.stderr).toBe(0);
+    expect(JSON.parse(offlineKeys.stdout).info).toMatchObject({ workspaceId: 'beta', scopes: ['ingest', 'read'] });
+    const all = herald(['keys', 'list'], dataDir);
+    expect(all.stdout).toMatch(/acme\s+reporting.*revoked/);
+    expect(all.stdout).toMatch(/demo\s+embedded demo/);
+  }, 300_000);
 
   it('names the flag of an impossible date', () => {
     const res = herald(['analytics', 'summary', '--from', '2026-02-30', '--to', '2026-03-01'], dataDir);
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain('--from');
-  });
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ describe.runIf(up)('two analytics replicas in one consumer group', () => {
     );
     for (let i = 0; i < events.length; i += 1000) await bus.publish(events.slice(i, i + 1000));
 
-    const summary = async (url: string) => (await api<{ posts: number; impressions: number }>(`${url}/v1/analytics/summary?workspaceId=${stack.workspaceId}&from=2026-11-01&to=2026-12-01`)).body;
+    const summary = async (url: string) => (await api<{ posts: number; impressions: number }>(`${url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, { apiKey: stack.apiKey })).body;
     await eventually(async () => expect((await summary(first!.url)).posts).toBe(TOTAL), { timeoutMs: 180_000, intervalMs: 500 });
     // Both replicas read the same store and see the same, exact totals: 2 impressions a post.
     expect(await summary(second!.url)).toMatchObject({ posts: TOTAL, impressions: 2 * TOTAL });

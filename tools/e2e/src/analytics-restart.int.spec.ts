@@ -46,7 +46,7 @@ describe.runIf(up)('analytics consumer stopped and started in the middle of 10,0
   });
 
   const summary = async () => {
-    const res = await api<Summary>(`${stack.services.analytics!.url}/v1/analytics/summary?workspaceId=${stack.workspaceId}&from=2026-11-01&to=2026-12-01`);
+    const res = await api<Summary>(`${stack.services.analytics!.url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, { apiKey: stack.apiKey });
     if (res.status !== 200) throw new Error(`summary answered ${res.status}`);
     return res.body;
   };

@@ -45,7 +45,7 @@ describe.runIf(up)('a poison message on the posts topic', () => {
     await bus.publish([good]);
 
     const summary = await eventually(async () => {
-      const res = await api<{ posts: number; impressions: number }>(`${stack.services.analytics!.url}/v1/analytics/summary?workspaceId=${stack.workspaceId}&from=2026-11-01&to=2026-12-01`);
+      const res = await api<{ posts: number; impressions: number }>(`${stack.services.analytics!.url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, { apiKey: stack.apiKey });
       expect(res.body.posts).toBe(1);
       return res.body;
     });

@@ -33,9 +33,12 @@ export function createTestStack(label: string): TestStack {
     schemas,
     services: {},
     async start(name) {
+      // Listening, analytics and deck-builder verify keys through ingestion: it runs first.
+      if (name !== 'ingestion' && !stack.services.ingestion) await stack.start('ingestion');
       const port = await freePort();
       const own: Record<string, string> = { ...env, DATABASE_SCHEMA: schemas[name === 'deck-builder' ? 'deck' : name] };
       if (name === 'ingestion') Object.assign(own, { HERALD_BOOTSTRAP_WORKSPACE: stack.workspaceId, HERALD_API_KEY: apiKey });
+      if (name !== 'ingestion') own.INGESTION_URL = stack.services.ingestion!.url;
       if (name === 'deck-builder') own.ANALYTICS_URL = stack.services.analytics?.url ?? '';
       const service = await startService(name, port, own);
       stack.services[name] = service;

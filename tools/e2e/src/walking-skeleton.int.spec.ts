@@ -77,9 +77,9 @@ describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → anal
     const mentionRes = await api<{ accepted: number }>(`${ingestion}/v1/mentions:batch`, { body: { items: mentions }, apiKey: stack.apiKey });
     expect(mentionRes.body.accepted).toBe(3);
 
-    const query = `workspaceId=${stack.workspaceId}&from=2026-11-01&to=2026-12-01`;
+    const query = `from=2026-11-01&to=2026-12-01`;
     const summary = await eventually(async () => {
-      const res = await api<Summary>(`${stack.services.analytics!.url}/v1/analytics/summary?${query}`);
+      const res = await api<Summary>(`${stack.services.analytics!.url}/v1/analytics/summary?${query}`, { apiKey: stack.apiKey });
       expect(res.status).toBe(200);
       expect(res.body.posts).toBe(2);
       expect(res.body.mentions).toBe(3);
@@ -92,7 +92,8 @@ describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → anal
 
     // The average is of the scores listening gave: read them back from listening.
     const analyzed = await api<{ items: { networkMentionId: string; score: number; label: string; scored: boolean }[] }>(
-      `${stack.services.listening!.url}/v1/listening/mentions?workspaceId=${stack.workspaceId}`,
+      `${stack.services.listening!.url}/v1/listening/mentions`,
+      { apiKey: stack.apiKey },
     );
     expect(analyzed.body.items).toHaveLength(3);
     const byId = Object.fromEntries(analyzed.body.items.map((m) => [m.networkMentionId, m]));
@@ -101,11 +102,12 @@ describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → anal
     const scored = analyzed.body.items.filter((m) => m.scored);
     expect(summary.averageSentiment).toBeCloseTo(scored.reduce((s, m) => s + m.score, 0) / scored.length, 10);
 
-    const deck = await api<{ id: string; url: string }>(`${stack.services['deck-builder']!.url}/v1/decks`, {
-      body: { workspaceId: stack.workspaceId, from: '2026-11-01', to: '2026-12-01' },
+    const deck = await api<{ id: string; url: string; shareUrl: string }>(`${stack.services['deck-builder']!.url}/v1/decks`, {
+      body: { from: '2026-11-01', to: '2026-12-01' },
+      apiKey: stack.apiKey,
     });
     expect(deck.status).toBe(201);
-    const html = await api<string>(`${stack.services['deck-builder']!.url}${deck.body.url}`);
+    const html = await api<string>(`${stack.services['deck-builder']!.url}${deck.body.url}`, { apiKey: stack.apiKey });
     expect(html.status).toBe(200);
     expect(html.body).toContain('15,000');
 
@@ -120,7 +122,8 @@ describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → anal
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-      await page.goto(`${stack.services['deck-builder']!.url}${deck.body.url}`);
+      // A browser cannot send a key: it opens the deck's share link.
+      await page.goto(`${stack.services['deck-builder']!.url}${deck.body.shareUrl}`);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, null, { timeout: 15_000 });
       const slides = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
       expect(slides).toBeGreaterThanOrEqual(4);
@@ -139,7 +142,7 @@ describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → anal
     const marker = { network: 'x', networkMentionId: 'm-marker', kind: 'mention', text: 'ok', occurredAt: '2026-11-20T10:00:00Z' };
     await api(`${ingestion}/v1/mentions:batch`, { body: { items: [marker] }, apiKey: stack.apiKey });
     const summary = await eventually(async () => {
-      const res = await api<Summary>(`${stack.services.analytics!.url}/v1/analytics/summary?workspaceId=${stack.workspaceId}&from=2026-11-01&to=2026-12-01`);
+      const res = await api<Summary>(`${stack.services.analytics!.url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, { apiKey: stack.apiKey });
       expect(res.body.mentions).toBe(4);
       return res.body;
     });

@@ -4,8 +4,9 @@ import { createAnalyticsDb } from '@herald/analytics-data-access';
 import { parsePeriod, type PeriodSummary } from '@herald/analytics-metrics';
 import { loadPeriodSummary } from '@herald/analytics-service';
 import { openPGlite } from '@herald/db';
+import { generateApiKey } from '@herald/ingestion-service';
 
-import { findRunningStack, withDataDirLock } from '../embedded/data-dir.ts';
+import { demoApiKey, findRunningStack, withDataDirLock } from '../embedded/data-dir.ts';
 
 export interface SummaryOptions {
   dataDir: string;
@@ -22,8 +23,9 @@ export async function fetchSummary(options: SummaryOptions): Promise<PeriodSumma
   const period = parsePeriod(options.from, options.to);
   const running = findRunningStack(options.dataDir);
   if (running?.urls.analytics) {
-    const query = new URLSearchParams({ workspaceId: options.workspaceId, from: options.from, to: options.to });
-    const res = await fetch(`${running.urls.analytics}/v1/analytics/summary?${query}`);
+    // The demo key decides the workspace of a running stack.
+    const query = new URLSearchParams({ from: options.from, to: options.to });
+    const res = await fetch(`${running.urls.analytics}/v1/analytics/summary?${query}`, { headers: { 'x-api-key': demoApiKey(options.dataDir, generateApiKey) } });
     if (!res.ok) throw new Error(`analytics answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as PeriodSummary;
   }

@@ -87,10 +87,10 @@ async function connect(options: ImportCommandOptions): Promise<{ url: string; ap
     return { url: options.url.replace(/\/$/, ''), apiKey, settle: none, close: none };
   }
   const running = findRunningStack(options.dataDir);
-  if (running?.urls.ingestion) return { url: running.urls.ingestion, apiKey: options.key ?? running.apiKey, settle: none, close: none };
+  if (running?.urls.ingestion) return { url: running.urls.ingestion, apiKey: options.key ?? demoApiKey(options.dataDir, generateApiKey), settle: none, close: none };
 
   const apiKey = demoApiKey(options.dataDir, generateApiKey);
-  const release = claimDataDir(options.dataDir, { pid: process.pid, apiKey, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
+  const release = claimDataDir(options.dataDir, { pid: process.pid, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
   try {
     const stack = await startEmbeddedStack({
       dataDir: options.dataDir,

@@ -30,7 +30,7 @@ export async function runStart(options: StartOptions): Promise<void> {
   const started = Date.now();
   const logger = createLogger({ name: 'herald', level: options.logLevel });
   const apiKey = demoApiKey(options.dataDir, generateApiKey);
-  const state = { pid: process.pid, apiKey, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } };
+  const state = { pid: process.pid, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } };
   let release = claimDataDir(options.dataDir, state);
   const p = options.port;
   const stack = await startEmbeddedStack({
@@ -67,7 +67,7 @@ export async function runStart(options: StartOptions): Promise<void> {
   // The last 30 full days and today.
   const to = new Date(Date.parse(isoDay(new Date())) + DAY);
   const from = new Date(to.getTime() - 30 * DAY);
-  const deck = await post<{ url: string }>(`${stack.urls.deck}/v1/decks`, { workspaceId: options.workspaceId, from: isoDay(from), to: isoDay(to), audience: 'executive' });
+  const deck = await post<{ shareUrl: string }>(`${stack.urls.deck}/v1/decks`, { from: isoDay(from), to: isoDay(to), audience: 'executive' }, { 'x-api-key': apiKey });
 
   const line = (name: string, url: string) => `${name.padEnd(15)} ${url.padEnd(26)} API docs ${url}/docs\n`;
   process.stdout.write(
@@ -75,7 +75,7 @@ export async function runStart(options: StartOptions): Promise<void> {
       line('listening', stack.urls.listening) +
       line('analytics', stack.urls.analytics) +
       line('deck-builder', stack.urls.deck) +
-      `deck            ${stack.urls.deck}${deck.url}\n` +
+      `deck            ${new URL(deck.shareUrl, stack.urls.deck).toString()}\n` +
       `api key         ${apiKey} (workspace "${options.workspaceId}", header x-api-key)\n` +
       `data            ${options.dataDir}\n` +
       `ready in ${((Date.now() - started) / 1000).toFixed(1)} s — Ctrl+C stops herald\n`,

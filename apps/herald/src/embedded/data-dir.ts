@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/** What a running `herald start` tells other commands. No key: they read the demo key from its own 0600 file. */
 export interface RunningStack {
   pid: number;
-  apiKey: string;
   workspaceId: string;
   urls: { ingestion: string; listening: string; analytics: string; deck: string };
 }
@@ -36,13 +36,14 @@ export function claimDataDir(dataDir: string, state: RunningStack): () => void {
   mkdirSync(dataDir, { recursive: true });
   const running = findRunningStack(dataDir);
   if (running) throw new Error(`Another herald (pid ${running.pid}) is using ${dataDir}; stop it or set HERALD_DATA_DIR to another folder`);
-  writeFileSync(stateFile(dataDir), JSON.stringify(state, null, 2));
+  writeFileSync(stateFile(dataDir), JSON.stringify(state, null, 2), { mode: 0o600 });
+  chmodSync(stateFile(dataDir), 0o600); // also when an older herald left the file world-readable
   return () => rmSync(stateFile(dataDir), { force: true });
 }
 
 /** Holds the data dir for a one-off command, so that `herald start` cannot open it meanwhile. */
 export function withDataDirLock<T>(dataDir: string, run: () => Promise<T>): Promise<T> {
-  const release = claimDataDir(dataDir, { pid: process.pid, apiKey: '', workspaceId: '', urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
+  const release = claimDataDir(dataDir, { pid: process.pid, workspaceId: '', urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
   return run().finally(release);
 }
 
@@ -50,8 +51,11 @@ export function withDataDirLock<T>(dataDir: string, run: () => Promise<T>): Prom
 export function demoApiKey(dataDir: string, generate: () => string): string {
   if (process.env.HERALD_API_KEY) return process.env.HERALD_API_KEY;
   const file = join(dataDir, 'api-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    return readFileSync(file, 'utf8').trim();
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = generate();
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;

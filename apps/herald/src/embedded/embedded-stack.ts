@@ -7,8 +7,8 @@ import { createDeckDb } from '@herald/deck-data-access';
 import { buildDeckApp } from '@herald/deck-service';
 import { openPGlite } from '@herald/db';
 import { createMemoryEventBus } from '@herald/event-bus';
-import { createIngestionDb } from '@herald/ingestion-data-access';
-import { bootstrapWorkspace, buildIngestionApp, createOutboxRelay } from '@herald/ingestion-service';
+import { createIngestionDb, type IngestionDb } from '@herald/ingestion-data-access';
+import { bootstrapWorkspace, buildIngestionApp, createKeyVerifier, createOutboxRelay } from '@herald/ingestion-service';
 import { createListeningDb } from '@herald/listening-data-access';
 import { buildListeningApp, startAnalyzeMentionsConsumer } from '@herald/listening-service';
 import type { Logger, ServiceApp } from '@herald/service-kit';
@@ -25,6 +25,8 @@ export interface EmbeddedStackOptions {
 
 export interface EmbeddedStack {
   urls: { ingestion: string; listening: string; analytics: string; deck: string };
+  /** The ingestion database (keys live there), for commands run inside this process. */
+  ingestionDb: IngestionDb;
   /** Resolves once every event published so far has been handled by every consumer. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -88,18 +90,21 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const analyticsConsumer = await startStoreEventsConsumer({ bus, db: analyticsDb, logger, onFatal });
     closers.push(() => analyticsConsumer.stop());
 
-    const analyticsUrl = await listen(await buildAnalyticsApp({ logger: logger.child({ service: 'analytics' }), db: analyticsDb, bus }), options.ports.analytics);
+    // Keys are checked in process against ingestion's database: one verifier for all four services.
+    const verifyKey = createKeyVerifier(ingestionDb, { logger });
+    const analyticsUrl = await listen(await buildAnalyticsApp({ logger: logger.child({ service: 'analytics' }), db: analyticsDb, bus, verifyKey }), options.ports.analytics);
     const urls = {
-      ingestion: await listen(await buildIngestionApp({ logger: logger.child({ service: 'ingestion' }), db: ingestionDb, bus, relay }), options.ports.ingestion),
-      listening: await listen(await buildListeningApp({ logger: logger.child({ service: 'listening' }), db: listeningDb, bus }), options.ports.listening),
+      ingestion: await listen(await buildIngestionApp({ logger: logger.child({ service: 'ingestion' }), db: ingestionDb, bus, relay, verifyKey }), options.ports.ingestion),
+      listening: await listen(await buildListeningApp({ logger: logger.child({ service: 'listening' }), db: listeningDb, bus, verifyKey }), options.ports.listening),
       analytics: analyticsUrl,
       deck: await listen(
-        await buildDeckApp({ logger: logger.child({ service: 'deck-builder' }), db: deckDb, bus, analytics: createAnalyticsClient({ baseUrl: analyticsUrl }) }),
+        await buildDeckApp({ logger: logger.child({ service: 'deck-builder' }), db: deckDb, bus, analytics: createAnalyticsClient({ baseUrl: analyticsUrl }), verifyKey }),
         options.ports.deck,
       ),
     };
     return {
       urls,
+      ingestionDb,
       settle: async () => {
         await relay.flush();
         await bus.drain({ timeoutMs: 120_000 });

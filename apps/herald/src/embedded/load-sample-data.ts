@@ -12,8 +12,8 @@ export async function loadSampleData(options: { ingestionUrl: string; listeningU
   for (const brand of SAMPLE_BRANDS) {
     const res = await fetch(`${options.listeningUrl}/v1/listening/brands`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceId: options.workspaceId, ...brand }),
+      headers: { 'content-type': 'application/json', 'x-api-key': options.apiKey },
+      body: JSON.stringify(brand),
     });
     if (!res.ok && res.status !== 409) throw new Error(`creating the sample brand ${brand.name} failed: ${res.status} ${await res.text()}`);
   }

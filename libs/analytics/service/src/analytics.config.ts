@@ -4,4 +4,5 @@ import { commonServiceConfig } from '@herald/service-kit';
 
 export const AnalyticsConfigSchema = Type.Object({
   ...commonServiceConfig({ port: 3003, schema: 'analytics' }),
+  INGESTION_URL: Type.String({ pattern: '^https?://', description: 'Base URL of the ingestion service, which verifies API keys' }),
 });

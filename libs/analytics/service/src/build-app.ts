@@ -1,6 +1,6 @@
 import type { AnalyticsDb } from '@herald/analytics-data-access';
 import type { EventBus } from '@herald/event-bus';
-import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
+import { createServiceApp, registerGuardedApi, type Logger, type ServiceApp, type VerifyKey } from '@herald/service-kit';
 
 import { registerSummaryRoute } from './routes/summary.route.ts';
 
@@ -8,6 +8,8 @@ export interface AnalyticsDeps {
   logger: Logger;
   db: AnalyticsDb;
   bus: EventBus;
+  /** Checks API keys: through ingestion (createRemoteKeyVerifier), or in process in embedded mode. */
+  verifyKey: VerifyKey;
 }
 
 /** The analytics HTTP API. Consumers are started apart (see startStoreEventsConsumer). */
@@ -22,6 +24,8 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
       { name: 'kafka', check: () => deps.bus.ping() },
     ],
   });
-  registerSummaryRoute(app, deps.db);
+  await registerGuardedApi(app, { verifyKey: deps.verifyKey }, (api) => {
+    registerSummaryRoute(api, deps.db);
+  });
   return app;
 }

@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsDb, type AnalyticsDb } from '@herald/analytics-data-access';
 import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
 import { createEvent, type HeraldEvent } from '@herald/events';
-import { createLogger, type ServiceApp } from '@herald/service-kit';
+import { createLogger, createTestKeys, walkOddTargets, walkRoutes, type ServiceApp } from '@herald/service-kit';
 
 import { buildAnalyticsApp } from './build-app.ts';
 import { startStoreEventsConsumer } from './consumers/store-events.consumer.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
-const WS = 'acme';
+const WS = 'a';
+const keys = createTestKeys();
+const asA = { 'x-api-key': keys.keyA };
 
 const published = (id: string, publishedAt: string, impressions: number, engagements: number | undefined, capturedAt = publishedAt) =>
   createEvent({
@@ -46,8 +48,8 @@ describe('analytics: stored events and the period summary', () => {
     bus = createMemoryEventBus({ logger });
     await bus.ensureTopics();
     await startStoreEventsConsumer({ bus, db, logger });
-    app = await buildAnalyticsApp({ logger, db, bus });
-  });
+    app = await buildAnalyticsApp({ logger, db, bus, verifyKey: keys.verifyKey });
+  }, 120_000); // PGlite's start and migrations take seconds on a busy machine
 
   afterAll(async () => {
     await app?.close();
@@ -56,7 +58,7 @@ describe('analytics: stored events and the period summary', () => {
   });
 
   const summary = async (from: string, to: string) => {
-    const res = await app.inject(`/v1/analytics/summary?workspaceId=${WS}&from=${from}&to=${to}`);
+    const res = await app.inject({ url: `/v1/analytics/summary?from=${from}&to=${to}`, headers: asA });
     expect(res.statusCode).toBe(200);
     return res.json();
   };
@@ -92,13 +94,15 @@ describe('analytics: stored events and the period summary', () => {
     expect(s.averageSentiment).toBeCloseTo(0.3, 12);
   });
 
-  it('keeps workspaces apart', async () => {
-    const res = await app.inject(`/v1/analytics/summary?workspaceId=other&from=2026-11-01&to=2026-12-01`);
+  it('keeps workspaces apart: the workspace is the key\'s, and a workspaceId sent along is refused', async () => {
+    const refused = await app.inject({ url: `/v1/analytics/summary?workspaceId=b&from=2026-11-01&to=2026-12-01`, headers: asA });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'WORKSPACE_FROM_KEY']);
+    const res = await app.inject({ url: `/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, headers: { 'x-api-key': keys.keyB } });
     expect(res.json()).toMatchObject({ posts: 0, impressions: 0, mentions: 0, engagementRate: null, averageSentiment: null });
   });
 
   it('names the bad date in a 400', async () => {
-    const res = await app.inject(`/v1/analytics/summary?workspaceId=${WS}&from=2026-02-30&to=2026-03-01`);
+    const res = await app.inject({ url: `/v1/analytics/summary?from=2026-02-30&to=2026-03-01`, headers: asA });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'PERIOD_INVALID' });
     expect(res.json().error.message).toContain('from');
@@ -112,4 +116,17 @@ describe('analytics: stored events and the period summary', () => {
     expect(bus.records('herald.ingestion.posts.v1.dlq')).toHaveLength(1);
     expect((await summary('2026-11-01', '2026-12-01')).posts).toBe(3);
   });
+
+  it('walks every API route from the route table: no, wrong, revoked or under-scoped keys refused, workspace b never sees a', async () => {
+    const { routes, violations } = await walkRoutes({ app, keys: keys.walk, marker: '"workspaceId":"a"' });
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toContain('GET /v1/analytics/summary');
+    expect(violations).toEqual([]);
+  }, 120_000); // many requests; seconds on a busy machine
+
+  it('refuses odd request targets without a key over a real socket', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { tried, violations } = await walkOddTargets({ app, port: (app.server.address() as { port: number }).port });
+    expect(tried).toBeGreaterThan(5);
+    expect(violations).toEqual([]);
+  }, 120_000); // many requests; seconds on a busy machine
 });

@@ -2,14 +2,15 @@ import multipart from '@fastify/multipart';
 
 import type { EventBus } from '@herald/event-bus';
 import type { IngestionDb } from '@herald/ingestion-data-access';
-import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
+import { createServiceApp, lazySql, registerGuardedApi, type Logger, type ServiceApp, type VerifyKey } from '@herald/service-kit';
 
-import { registerApiKeyAuth } from './auth/auth.hook.ts';
+import { createKeyVerifier } from './auth/api-keys.ts';
 import { createImportRunner } from './imports/import-runner.ts';
-import { explainSizeLimits, registerRateLimit } from './limits/request-limits.ts';
+import { explainSizeLimits } from './limits/request-limits.ts';
 import type { OutboxRelay } from './outbox/outbox-relay.ts';
 import { registerBatchRoutes } from './routes/batch.route.ts';
 import { registerImportRoutes } from './routes/imports.route.ts';
+import { registerKeyRoutes } from './routes/keys.route.ts';
 
 const MB = 1024 * 1024;
 
@@ -20,20 +21,22 @@ export interface IngestionDeps {
   relay: OutboxRelay;
   /** Largest JSON body (default 64 MB). */
   bodyLimitBytes?: number;
-  /** Requests per minute and workspace on /v1 routes (default 600). */
+  /** Requests per minute and API key on /v1 routes (default 600), counted in the database so replicas share it. */
   rateLimitPerMinute?: number;
   /** Largest file on POST /v1/imports (default 1 GB). */
   uploadLimitBytes?: number;
   /** Where uploads are written while they are imported (default: the OS temp folder). */
   spoolDir?: string;
+  /** How keys are checked (default: against this service's api_keys table). */
+  verifyKey?: VerifyKey;
 }
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 /**
  * The ingestion API: batch routes for posts, metrics, follower counts and mentions, and CSV
- * imports. Order: API key check, then the per-workspace rate limit (keyed by that check's
- * workspace), then the multipart parser, then the routes.
+ * imports, and the workspace keys every service checks. The /v1 routes live in the guarded scope:
+ * key check after routing, then the per-key rate limit, then the routes.
  */
 export async function buildIngestionApp(deps: IngestionDeps): Promise<ServiceApp> {
   const limits = {
@@ -52,17 +55,20 @@ export async function buildIngestionApp(deps: IngestionDeps): Promise<ServiceApp
       { name: 'kafka', check: () => deps.bus.ping() },
     ],
   });
-  registerApiKeyAuth(app, deps.db);
-  await registerRateLimit(app, limits);
   await app.register(multipart, { limits: { fileSize: limits.uploadLimitBytes, files: 1, fields: 10, parts: 11 } });
 
   const runner = createImportRunner({ db: deps.db, relay: deps.relay, logger: deps.logger });
   app.addHook('onClose', () => runner.close());
 
-  await app.register(async (api) => {
+  const guard = {
+    verifyKey: deps.verifyKey ?? createKeyVerifier(deps.db, { logger: deps.logger }),
+    rateLimit: { max: limits.rateLimitPerMinute, routes: 'all' as const, store: { sql: lazySql(() => deps.db.prisma), schema: () => deps.db.schema } },
+  };
+  await registerGuardedApi(app, guard, (api) => {
     explainSizeLimits(api, limits);
     registerBatchRoutes(api, deps);
     registerImportRoutes(api, { db: deps.db, runner, spoolDir: deps.spoolDir });
+    registerKeyRoutes(api, deps.db);
   });
   return app;
 }

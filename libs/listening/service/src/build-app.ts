@@ -1,6 +1,6 @@
 import type { EventBus } from '@herald/event-bus';
 import type { ListeningDb } from '@herald/listening-data-access';
-import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
+import { createServiceApp, lazySql, registerGuardedApi, type Logger, type RateLimitOptions, type ServiceApp, type VerifyKey } from '@herald/service-kit';
 
 import { registerAlertsRoute } from './routes/alerts.route.ts';
 import { registerBrandsRoutes } from './routes/brands.route.ts';
@@ -11,6 +11,10 @@ export interface ListeningDeps {
   logger: Logger;
   db: ListeningDb;
   bus: EventBus;
+  /** Checks API keys: through ingestion (createRemoteKeyVerifier), or in process in embedded mode. */
+  verifyKey: VerifyKey;
+  /** Writes (brand changes) per minute and key (default 600), counted in this service's schema. */
+  writesPerMinute?: number;
 }
 
 export async function buildListeningApp(deps: ListeningDeps): Promise<ServiceApp> {
@@ -24,9 +28,12 @@ export async function buildListeningApp(deps: ListeningDeps): Promise<ServiceApp
       { name: 'kafka', check: () => deps.bus.ping() },
     ],
   });
-  registerMentionsRoute(app, deps.db);
-  registerSummaryRoute(app, deps.db);
-  registerBrandsRoutes(app, deps.db);
-  registerAlertsRoute(app, deps.db);
+  const rateLimit: RateLimitOptions = { max: deps.writesPerMinute ?? 600, store: { sql: lazySql(() => deps.db.prisma), schema: () => deps.db.schema } };
+  await registerGuardedApi(app, { verifyKey: deps.verifyKey, rateLimit }, (api) => {
+    registerMentionsRoute(api, deps.db);
+    registerSummaryRoute(api, deps.db);
+    registerBrandsRoutes(api, deps.db);
+    registerAlertsRoute(api, deps.db);
+  });
   return app;
 }

@@ -3,12 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
 import { createEvent, decodeEvent, TOPICS, type EventOf, type HeraldEvent } from '@herald/events';
 import { createListeningDb, type ListeningDb } from '@herald/listening-data-access';
-import { createLogger, type ServiceApp } from '@herald/service-kit';
+import { createLogger, createTestKeys, SCOPES, walkOddTargets, walkRoutes, type ServiceApp } from '@herald/service-kit';
 
 import { buildListeningApp } from './build-app.ts';
 import { startAnalyzeMentionsConsumer } from './consumers/analyze-mentions.consumer.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
+const testKeys = createTestKeys();
+/** A key for any workspace: `key:<workspace>` (tests use one workspace each). */
+const keyOf = (workspaceId: string) => `key:${workspaceId}`;
+const verifyKey = async (key: string) =>
+  key.startsWith('key:') ? { workspaceId: key.slice(4), keyId: '0c000000-0000-4000-8000-000000000000', scopes: [...SCOPES] } : testKeys.verifyKey(key);
+const as = (workspaceId: string) => ({ 'x-api-key': keyOf(workspaceId) });
 
 const mention = (workspaceId: string, id: string, text: string, occurredAt: string, language?: string) =>
   createEvent({
@@ -31,8 +37,8 @@ describe('listening service', () => {
     bus = createMemoryEventBus({ logger });
     await bus.ensureTopics();
     await startAnalyzeMentionsConsumer({ bus, db, logger });
-    app = await buildListeningApp({ logger, db, bus });
-  });
+    app = await buildListeningApp({ logger, db, bus, verifyKey });
+  }, 120_000); // PGlite's start and migrations take seconds on a busy machine
 
   afterAll(async () => {
     await app?.close();
@@ -51,12 +57,12 @@ describe('listening service', () => {
       .filter((e): e is EventOf<T> => e.type === type);
   const analyzedFor = (workspaceId: string) => eventsOn(TOPICS.mentionsAnalyzed, 'listening.mention.analyzed').filter((e) => e.workspaceId === workspaceId);
   const alertsFor = (workspaceId: string) => eventsOn(TOPICS.alerts, 'listening.alert.raised').filter((e) => e.workspaceId === workspaceId);
-  const createBrand = async (body: Record<string, unknown>) => app.inject({ method: 'POST', url: '/v1/listening/brands', payload: body });
+  const createBrand = async (workspaceId: string, body: Record<string, unknown>) => app.inject({ method: 'POST', url: '/v1/listening/brands', headers: as(workspaceId), payload: body });
 
   describe('the consumer', () => {
     it('stores and publishes sentiment, intent, keywords and the brands each mention names', async () => {
       const ws = 'ws-consumer';
-      const brand = (await createBrand({ workspaceId: ws, name: 'Acme', kind: 'own', keywords: ['@acmehq'] })).json().brand;
+      const brand = (await createBrand(ws, { name: 'Acme', kind: 'own', keywords: ['@acmehq'] })).json().brand;
 
       await publish([
         mention(ws, 'c1', 'How much is the Acme pro plan for a team of 10? Do you offer annual billing?', '2026-03-02T09:00:00Z', 'en'),
@@ -183,23 +189,24 @@ describe('listening service', () => {
         mention(ws, 'b3', 'nothing about brands here', '2026-03-03T12:00:00Z'),
       ]);
 
-      const created = await createBrand({ workspaceId: ws, name: 'Initech', kind: 'own', campaigns: ['Initech Cloud'] });
+      const created = await createBrand(ws, { name: 'Initech', kind: 'own', campaigns: ['Initech Cloud'] });
       expect(created.statusCode).toBe(201);
       const initech = created.json().brand;
       expect(created.json().rematchedMentions).toBe(2);
       expect(initech).toMatchObject({ name: 'Initech', kind: 'own', keywords: [], campaigns: ['Initech Cloud'] });
-      const globex = (await createBrand({ workspaceId: ws, name: 'Globex', kind: 'competitor' })).json().brand;
+      const globex = (await createBrand(ws, { name: 'Globex', kind: 'competitor' })).json().brand;
 
-      const list = await app.inject(`/v1/listening/brands?workspaceId=${ws}`);
+      const list = await app.inject({ url: `/v1/listening/brands`, headers: as(ws) });
       expect(list.json().items.map((b: { name: string }) => b.name)).toEqual(['Globex', 'Initech']);
-      expect((await app.inject(`/v1/listening/brands/${globex.id}?workspaceId=${ws}`)).json()).toMatchObject({ id: globex.id, kind: 'competitor' });
+      expect((await app.inject({ url: `/v1/listening/brands/${globex.id}`, headers: as(ws) })).json()).toMatchObject({ id: globex.id, kind: 'competitor' });
       // Another workspace cannot see it.
-      expect((await app.inject(`/v1/listening/brands/${globex.id}?workspaceId=other`)).statusCode).toBe(404);
+      expect((await app.inject({ url: `/v1/listening/brands/${globex.id}`, headers: as('other') })).statusCode).toBe(404);
 
       const replaced = await app.inject({
         method: 'PUT',
         url: `/v1/listening/brands/${initech.id}`,
-        payload: { workspaceId: ws, name: 'Initech', kind: 'own', excludes: ['switching to initech'] },
+        headers: as(ws),
+        payload: { name: 'Initech', kind: 'own', excludes: ['switching to initech'] },
       });
       expect(replaced.statusCode).toBe(200);
       expect(replaced.json().rematchedMentions).toBe(1);
@@ -211,20 +218,20 @@ describe('listening service', () => {
         ['b3', []],
       ]);
 
-      expect((await app.inject({ method: 'DELETE', url: `/v1/listening/brands/${globex.id}?workspaceId=${ws}` })).statusCode).toBe(204);
+      expect((await app.inject({ method: 'DELETE', url: `/v1/listening/brands/${globex.id}`, headers: as(ws) })).statusCode).toBe(204);
       expect((await matched())[0]).toEqual(['b1', []]);
-      expect((await app.inject(`/v1/listening/brands/${globex.id}?workspaceId=${ws}`)).statusCode).toBe(404);
+      expect((await app.inject({ url: `/v1/listening/brands/${globex.id}`, headers: as(ws) })).statusCode).toBe(404);
     });
 
-    it('refuses a second brand of the same name (409) and a body without workspaceId (400)', async () => {
-      await createBrand({ workspaceId: 'ws-dup', name: 'Hooli', kind: 'own' });
+    it('refuses a second brand of the same name (409) and a body naming a workspace (400)', async () => {
+      await createBrand('ws-dup', { name: 'Hooli', kind: 'own' });
 
-      const again = await createBrand({ workspaceId: 'ws-dup', name: 'Hooli', kind: 'competitor' });
+      const again = await createBrand('ws-dup', { name: 'Hooli', kind: 'competitor' });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('BRAND_EXISTS');
-      const missing = await createBrand({ name: 'Hooli', kind: 'own' });
-      expect(missing.statusCode).toBe(400);
-      expect(missing.json().error.message).toContain('workspaceId');
+      const named = await createBrand('ws-dup', { workspaceId: 'ws-other', name: 'Hooli', kind: 'own' });
+      expect(named.statusCode).toBe(400);
+      expect(named.json().error.code).toBe('WORKSPACE_FROM_KEY');
     });
   });
 
@@ -232,7 +239,7 @@ describe('listening service', () => {
     const ws = 'ws-list';
 
     it('filters by intent, brand, label, language and text, and pages with a cursor', async () => {
-      const brand = (await createBrand({ workspaceId: ws, name: 'Umbrella', kind: 'own' })).json().brand;
+      const brand = (await createBrand(ws, { name: 'Umbrella', kind: 'own' })).json().brand;
       await publish([
         mention(ws, 'l1', 'How do I export my Umbrella reports to CSV?', '2026-03-04T08:00:00Z', 'en'),
         mention(ws, 'l2', 'please add dark mode to the Umbrella app 🙏', '2026-03-04T09:00:00Z', 'en'),
@@ -240,22 +247,22 @@ describe('listening service', () => {
         mention(ws, 'l4', 'El servicio de Umbrella es pésimo, qué desastre', '2026-03-04T11:00:00Z', 'es'),
       ]);
       const ids = async (query: string) =>
-        (await app.inject(`/v1/listening/mentions?workspaceId=${ws}&${query}`)).json().items.map((m: { networkMentionId: string }) => m.networkMentionId);
+        (await app.inject({ url: `/v1/listening/mentions?${query}`, headers: as(ws) })).json().items.map((m: { networkMentionId: string }) => m.networkMentionId);
 
       expect(await ids('intent=feature_request')).toEqual(['l2']);
       expect(await ids(`brand=${brand.id}`)).toEqual(['l4', 'l2', 'l1']);
       expect(await ids('label=negative&language=eng')).toEqual(['l3']);
       expect(await ids('q=DARK%20MODE')).toEqual(['l2']);
 
-      const first = (await app.inject(`/v1/listening/mentions?workspaceId=${ws}&limit=3`)).json();
+      const first = (await app.inject({ url: `/v1/listening/mentions?limit=3`, headers: as(ws) })).json();
       expect(first.items).toHaveLength(3);
       expect(first.items[0]).toMatchObject({ intent: expect.any(String), topics: expect.any(Array), brandIds: [brand.id] });
-      const second = (await app.inject(`/v1/listening/mentions?workspaceId=${ws}&limit=3&cursor=${first.nextCursor}`)).json();
+      const second = (await app.inject({ url: `/v1/listening/mentions?limit=3&cursor=${first.nextCursor}`, headers: as(ws) })).json();
       expect(second).toMatchObject({ items: [{ networkMentionId: 'l1' }], nextCursor: null });
     });
 
     it('rejects an unknown intent', async () => {
-      const res = await app.inject(`/v1/listening/mentions?workspaceId=${ws}&intent=shopping`);
+      const res = await app.inject({ url: `/v1/listening/mentions?intent=shopping`, headers: as(ws) });
       expect(res.statusCode).toBe(400);
     });
   });
@@ -264,8 +271,8 @@ describe('listening service', () => {
     const ws = 'ws-summary';
 
     it('reports volume, sentiment per day, topics, intents, share of voice and alerts', async () => {
-      const acme = (await createBrand({ workspaceId: ws, name: 'Acme', kind: 'own' })).json().brand;
-      const globex = (await createBrand({ workspaceId: ws, name: 'Globex', kind: 'competitor' })).json().brand;
+      const acme = (await createBrand(ws, { name: 'Acme', kind: 'own' })).json().brand;
+      const globex = (await createBrand(ws, { name: 'Globex', kind: 'competitor' })).json().brand;
       await publish([
         // The previous week: battery talk only.
         mention(ws, 'p1', 'Acme battery drains overnight', '2026-02-24T10:00:00Z', 'en'),
@@ -278,7 +285,7 @@ describe('listening service', () => {
         mention(ws, 's5', 'Love my Acme phone, best purchase this year 😍', '2026-03-05T12:00:00Z', 'en'),
       ]);
 
-      const res = await app.inject(`/v1/listening/summary?workspaceId=${ws}&from=2026-03-02&to=2026-03-09`);
+      const res = await app.inject({ url: `/v1/listening/summary?from=2026-03-02&to=2026-03-09`, headers: as(ws) });
       expect(res.statusCode).toBe(200);
       const summary = res.json();
 
@@ -306,18 +313,42 @@ describe('listening service', () => {
     });
 
     it('lists the alerts raised in the period', async () => {
-      const res = await app.inject('/v1/listening/summary?workspaceId=ws-spike&from=2026-03-02&to=2026-03-03');
+      const res = await app.inject({ url: '/v1/listening/summary?from=2026-03-02&to=2026-03-03', headers: as('ws-spike') });
       expect(res.json().alerts.map((a: { kind: string }) => a.kind).sort()).toEqual(['negative_share_spike', 'volume_spike']);
-      const alerts = await app.inject('/v1/listening/alerts?workspaceId=ws-spike&from=2026-03-02&to=2026-03-03');
+      const alerts = await app.inject({ url: '/v1/listening/alerts?from=2026-03-02&to=2026-03-03', headers: as('ws-spike') });
       expect(alerts.json().items[0].alert.evidence.mentions.length).toBeGreaterThan(0);
     });
 
     it('refuses a period that ends before it starts, or spans more than a year', async () => {
-      const backwards = await app.inject(`/v1/listening/summary?workspaceId=${ws}&from=2026-03-09&to=2026-03-02`);
+      const backwards = await app.inject({ url: `/v1/listening/summary?from=2026-03-09&to=2026-03-02`, headers: as(ws) });
       expect(backwards.statusCode).toBe(400);
       expect(backwards.json().error.code).toBe('PERIOD_INVALID');
-      expect((await app.inject(`/v1/listening/summary?workspaceId=${ws}&from=2024-01-01&to=2026-01-01`)).statusCode).toBe(400);
-      expect((await app.inject(`/v1/listening/summary?from=2026-03-02&to=2026-03-09`)).statusCode).toBe(400);
+      expect((await app.inject({ url: `/v1/listening/summary?from=2024-01-01&to=2026-01-01`, headers: as(ws) })).statusCode).toBe(400);
+      expect((await app.inject({ url: `/v1/listening/summary?from=2026-03-02&to=2026-03-09`, headers: { 'x-api-key': testKeys.keyA } })).statusCode).toBe(200);
+      expect((await app.inject(`/v1/listening/summary?from=2026-03-02&to=2026-03-09`)).statusCode).toBe(401);
     });
+  });
+
+  describe('every API route, from the route table', () => {
+    it('refuses no key, a wrong key, a revoked key and a key without the scope, and never shows workspace a to workspace b', async () => {
+      const brand = (await createBrand('a', { name: 'MARKER-A brand', kind: 'own', keywords: ['MARKER-A'] })).json().brand;
+      await publish([mention('a', 'marker-1', 'MARKER-A is great', '2026-03-03T10:00:00Z', 'en')]);
+      const { routes, violations } = await walkRoutes({ app, keys: testKeys.walk, marker: 'MARKER-A', params: { brandId: brand.id } });
+      expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+        expect.arrayContaining(['GET /v1/listening/summary', 'GET /v1/listening/mentions', 'POST /v1/listening/brands', 'PUT /v1/listening/brands/:brandId', 'DELETE /v1/listening/brands/:brandId', 'GET /v1/listening/alerts']),
+      );
+      expect(violations).toEqual([]);
+      // The lists b reads are b's own: a's brand is still there and b's list never held it.
+      const listB = await app.inject({ url: '/v1/listening/brands', headers: { 'x-api-key': testKeys.keyB } });
+      expect(listB.json().items).toEqual([]);
+      expect((await app.inject({ url: `/v1/listening/brands/${brand.id}`, headers: { 'x-api-key': testKeys.keyA } })).statusCode).toBe(200);
+    }, 120_000); // many requests; seconds on a busy machine
+
+    it('refuses odd request targets without a key over a real socket', async () => {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { tried, violations } = await walkOddTargets({ app, port: (app.server.address() as { port: number }).port });
+      expect(tried).toBeGreaterThan(40);
+      expect(violations).toEqual([]);
+    }, 120_000); // many requests; seconds on a busy machine
   });
 });

@@ -10,6 +10,8 @@ export interface ErrorBody {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (error.statusCode === 503 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
       return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
     }
     const fe = error as FastifyError;
@@ -20,6 +22,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message: v.message ?? 'is invalid',
       }));
       return reply.status(400).send(body('VALIDATION_FAILED', `Invalid request: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details));
+    }
+    // A dependency that could not answer (e.g. key verification when ingestion is down): retry later.
+    const dependency = error as { code?: unknown; statusCode?: unknown; retryAfterSeconds?: unknown };
+    if (dependency.statusCode === 503 && typeof dependency.code === 'string') {
+      request.log.warn({ err: error }, 'a dependency is unavailable');
+      void reply.header('retry-after', String(typeof dependency.retryAfterSeconds === 'number' ? dependency.retryAfterSeconds : 5));
+      return reply.status(503).send(body(dependency.code, error.message));
     }
     const status = fe.statusCode ?? 500;
     if (status < 500) {

@@ -7,3 +7,7 @@ export * from './service-app.ts';
 export * from './common-config.ts';
 export * from './openapi-document.ts';
 export * from './boot-service.ts';
+export * from './auth/principal.ts';
+export * from './auth/api-guard.ts';
+export * from './auth/sql-rate-limit-store.ts';
+export * from './testing/route-walk.ts';

@@ -1,11 +1,13 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
+import { installRouteTable, type RouteTableEntry } from './auth/api-guard.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import type { Logger } from './logger.ts';
 
@@ -43,6 +45,17 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  routeTables.set(app, installRouteTable(app));
+
+  // Security headers on every answer. The CSP suits the docs page (swagger-ui loads only its own
+  // scripts and styles; it sets inline styles and data: images); no page may be framed.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
+    },
+    frameguard: { action: 'deny' },
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -80,6 +93,15 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   );
 
   return app;
+}
+
+const routeTables = new WeakMap<object, RouteTableEntry[]>();
+
+/** Every route the app registered (method, url, access config), for tests that walk the real route table. */
+export function listRoutes(app: object): RouteTableEntry[] {
+  const table = routeTables.get(app);
+  if (!table) throw new Error('listRoutes: not an app made by createServiceApp');
+  return [...table];
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {

@@ -137,7 +137,6 @@ export interface operations {
     getSummary: {
         parameters: {
             query: {
-                workspaceId: string;
                 /** @description Inclusive: YYYY-MM-DD (UTC) or ISO timestamp */
                 from: string;
                 /** @description Exclusive: YYYY-MM-DD (UTC) or ISO timestamp */

@@ -2,7 +2,6 @@ import { Type, type Static } from 'typebox';
 
 export const SummaryQuerySchema = Type.Object(
   {
-    workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     from: Type.String({ description: 'Inclusive: YYYY-MM-DD (UTC) or ISO timestamp' }),
     to: Type.String({ description: 'Exclusive: YYYY-MM-DD (UTC) or ISO timestamp' }),
   },

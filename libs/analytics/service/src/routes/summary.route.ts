@@ -9,16 +9,19 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
   app.get(
     '/v1/analytics/summary',
     {
+      config: { scope: 'read' },
       schema: {
         operationId: 'getSummary',
         tags: ['analytics'],
         summary: 'Headline KPIs for a period: posts, impressions, engagements, engagement rate, mentions, sentiment',
+        security: [{ apiKey: [] }],
         querystring: SummaryQuerySchema,
         response: { 200: SummarySchema },
       },
     },
     async (request) => {
-      const { workspaceId, from, to } = request.query;
+      const { from, to } = request.query;
+      const { workspaceId } = request.principal;
       let period;
       try {
         period = parsePeriod(from, to);

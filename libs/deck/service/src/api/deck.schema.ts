@@ -5,7 +5,6 @@ export const AUDIENCES = ['executive', 'marketing', 'product', 'sales', 'company
 
 export const CreateDeckBodySchema = Type.Object(
   {
-    workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     from: Type.String({ format: 'date', description: 'First day of the period (inclusive, UTC)' }),
     to: Type.String({ format: 'date', description: 'Day after the period (exclusive, UTC)' }),
     audience: literalUnion(AUDIENCES, { default: 'executive' }),
@@ -21,12 +20,18 @@ export const DeckInfoSchema = Type.Object({
   from: Type.String({ format: 'date-time' }),
   to: Type.String({ format: 'date-time' }),
   createdAt: Type.String({ format: 'date-time' }),
-  url: Type.String({ description: 'Where the deck opens in a browser' }),
+  url: Type.String({ description: 'The deck with a read key (x-api-key): GET this path' }),
 });
 
-export const DeckListQuerySchema = Type.Object({
-  workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+export const CreatedDeckSchema = Type.Object({
+  ...DeckInfoSchema.properties,
+  shareUrl: Type.String({
+    description: 'Opens the deck in a browser without a key; shown only here (only a hash of its token is kept). Absolute when PUBLIC_URL is set, else a path on this service.',
+  }),
 });
+
+export const DeckListQuerySchema = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false });
+
+export const ShareTokenParamsSchema = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }, { additionalProperties: false });
 
 export const DeckIdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -12,6 +12,7 @@ export const ErrorBodySchema = Type.Object({
 /** Answers every authenticated route may give besides its own. */
 export const commonErrorResponses = {
   401: ErrorBodySchema,
+  403: ErrorBodySchema,
   413: ErrorBodySchema,
   429: ErrorBodySchema,
 };

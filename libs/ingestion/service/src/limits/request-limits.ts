@@ -1,10 +1,9 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
-import { AppError, type ServiceApp } from '@herald/service-kit';
+import { AppError } from '@herald/service-kit';
 
 export interface RequestLimits {
-  /** Requests per minute and workspace on /v1 routes. */
+  /** Requests per minute and API key on /v1 routes. */
   rateLimitPerMinute: number;
   /** Largest JSON body (batch routes). */
   bodyLimitBytes: number;
@@ -13,26 +12,6 @@ export interface RequestLimits {
 }
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-
-/**
- * A per-workspace request budget. Registered after the API key hook, whose onRequest hook runs
- * first (the limiter's hooks are route-level), so the budget is keyed by the key's workspace and
- * every client behind one proxy address is not lumped together.
- */
-export async function registerRateLimit(app: ServiceApp, limits: Pick<RequestLimits, 'rateLimitPerMinute'>): Promise<void> {
-  await app.register(rateLimit, {
-    global: true,
-    max: limits.rateLimitPerMinute,
-    timeWindow: 60_000,
-    keyGenerator: (request) => request.workspaceId || request.ip,
-    allowList: (request) => !request.url.startsWith('/v1/'),
-    errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', `More than ${context.max} requests per minute for this workspace; retry in ${context.after}`, 429, {
-        limitPerMinute: context.max,
-        retryAfterSeconds: Math.ceil(context.ttl / 1000),
-      }),
-  });
-}
 
 /**
  * Names the limit in "too large" answers, which the framework reports without it. Set on the

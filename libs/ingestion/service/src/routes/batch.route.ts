@@ -88,6 +88,7 @@ export function registerBatchRoutes(app: ServiceApp, deps: { db: IngestionDb; re
     app.post(
       spec.url,
       {
+        config: { scope: 'ingest' },
         schema: {
           tags: ['ingestion'],
           summary: spec.summary,
@@ -105,7 +106,7 @@ export function registerBatchRoutes(app: ServiceApp, deps: { db: IngestionDb; re
       async (request, reply) => {
         const key = request.headers['idempotency-key'];
         const idempotent: IdempotentRequest | undefined = key
-          ? { workspaceId: request.workspaceId, key, requestHash: requestHashOf(spec.url, request.query, request.body) }
+          ? { workspaceId: request.principal.workspaceId, key, requestHash: requestHashOf(spec.url, request.query, request.body) }
           : undefined;
         const send = (answer: StoredAnswer, replayed: boolean) => {
           if (idempotent) reply.header('idempotent-replayed', String(replayed));
@@ -121,10 +122,10 @@ export function registerBatchRoutes(app: ServiceApp, deps: { db: IngestionDb; re
         if (request.query.atomic && rejected.length > 0) {
           throw new AppError('BATCH_REJECTED', `${rejected.length} item(s) invalid; nothing was stored (atomic batch)`, 400, rejected);
         }
-        const prepared = valid.map(({ index, item }) => spec.prepare(request.workspaceId, index, item));
+        const prepared = valid.map(({ index, item }) => spec.prepare(request.principal.workspaceId, index, item));
         let answer: StoredAnswer | undefined;
         try {
-          const { events } = await ingestItems(deps.db, request.workspaceId, prepared, {
+          const { events } = await ingestItems(deps.db, request.principal.workspaceId, prepared, {
             onBackgroundError: (error) => request.log.warn({ err: error }, 'refreshing table statistics failed'),
             afterWrite: async (tx, outcome) => {
               if (request.query.atomic && outcome.rejected.length > 0) {

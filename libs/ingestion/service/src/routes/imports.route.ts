@@ -23,6 +23,7 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
   app.post(
     '/v1/imports',
     {
+      config: { scope: 'ingest' },
       schema: {
         tags: ['imports'],
         summary: 'Upload a CSV export; its rows are imported in the background (poll GET /v1/imports/{id})',
@@ -45,7 +46,7 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
         const options = importOptionsOf(upload.fields);
         const key = request.headers['idempotency-key'];
         const idempotent: IdempotentRequest | undefined = key
-          ? { workspaceId: request.workspaceId, key, requestHash: requestHashOf('/v1/imports', upload.sha256, upload.fields) }
+          ? { workspaceId: request.principal.workspaceId, key, requestHash: requestHashOf('/v1/imports', upload.sha256, upload.fields) }
           : undefined;
         const send = (answer: StoredAnswer, replayed: boolean) => {
           if (idempotent) reply.header('idempotent-replayed', String(replayed));
@@ -63,7 +64,7 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
         try {
           answer = await deps.db.prisma.$transaction(async (tx) => {
             const job = await createImportJob(tx, {
-              workspaceId: request.workspaceId,
+              workspaceId: request.principal.workspaceId,
               fileName: upload.fileName,
               format,
               kind: options.mapping?.target ?? 'posts',
@@ -81,7 +82,7 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
           throw error;
         }
         const job = answer.body as ImportJobView;
-        deps.runner.start({ id: job.id, workspaceId: request.workspaceId }, opened, upload.remove);
+        deps.runner.start({ id: job.id, workspaceId: request.principal.workspaceId }, opened, upload.remove);
         handedOver = true;
         return send(answer, false);
       } finally {
@@ -97,6 +98,7 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
   app.get(
     '/v1/imports/:id',
     {
+      config: { scope: 'ingest' },
       schema: {
         tags: ['imports'],
         summary: 'An import job: its state, rows read, accepted, duplicates and the first 1,000 rejected rows',
@@ -106,7 +108,7 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
       },
     },
     async (request) => {
-      const job = await findImportJob(deps.db, request.workspaceId, request.params.id);
+      const job = await findImportJob(deps.db, request.principal.workspaceId, request.params.id);
       // Another workspace's job is answered exactly like a missing one.
       if (!job) throw notFound(`Import ${request.params.id}`);
       return job;

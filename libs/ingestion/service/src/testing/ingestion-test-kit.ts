@@ -1,9 +1,9 @@
 import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
 import { decodeEvent, TOPICS, type HeraldEvent } from '@herald/events';
 import { createIngestionDb, type IngestionDb } from '@herald/ingestion-data-access';
-import { createLogger, type ServiceApp } from '@herald/service-kit';
+import { createLogger, SCOPES, scopesWithout, type Scope, type ServiceApp } from '@herald/service-kit';
 
-import { bootstrapWorkspace } from '../auth/api-keys.ts';
+import { bootstrapWorkspace, createApiKey, revokeApiKey } from '../auth/api-keys.ts';
 import { buildIngestionApp, type IngestionDeps } from '../build-app.ts';
 import { createOutboxRelay, type OutboxRelay } from '../outbox/outbox-relay.ts';
 
@@ -70,3 +70,13 @@ export const post = (id: string, extra: Record<string, unknown> = {}) => ({
   text: `post ${id}`,
   ...extra,
 });
+
+/** Keys a route walk needs, in workspace "a" unless named otherwise; a key named MARKER-A marks a's rows. */
+export async function seedWalkKeys(db: IngestionDb): Promise<{ lacking: Record<Scope, string>; revoked: string; markerKeyId: string }> {
+  const lacking = {} as Record<Scope, string>;
+  for (const scope of SCOPES) lacking[scope] = (await createApiKey(db, { workspaceId: 'a', name: `without ${scope}`, scopes: scopesWithout(scope) })).key;
+  const revoked = await createApiKey(db, { workspaceId: 'a', name: 'revoked', scopes: [...SCOPES] });
+  await revokeApiKey(db, { id: revoked.info.id });
+  const marker = await createApiKey(db, { workspaceId: 'a', name: 'MARKER-A', scopes: ['read'] });
+  return { lacking, revoked: revoked.key, markerKeyId: marker.info.id };
+}

@@ -4,7 +4,6 @@ import { ListeningAlertPayloadSchema } from '@herald/events';
 
 export const AlertsQuerySchema = Type.Object(
   {
-    workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     from: Type.String({ description: 'Inclusive: YYYY-MM-DD (UTC) or ISO timestamp' }),
     to: Type.String({ description: 'Exclusive: YYYY-MM-DD (UTC) or ISO timestamp' }),
   },

@@ -7,7 +7,6 @@ export const BrandKindSchema = Type.Union([Type.Literal('own'), Type.Literal('co
 
 export const BrandInputSchema = Type.Object(
   {
-    workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     name: Type.String({ minLength: 1, maxLength: 100, description: 'Shown in reports; also matched as a keyword' }),
     kind: BrandKindSchema,
     keywords: Keywords('Other names and handles of the brand ("@acme", "Acme Cloud")'),
@@ -37,7 +36,6 @@ export const BrandSavedSchema = Type.Object({
   rematchedMentions: Type.Integer({ description: "Stored mentions whose match with this brand changed: the new keywords apply to past mentions too" }),
 });
 
-export const WorkspaceQuerySchema = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 
 export const BrandParamsSchema = Type.Object(
   { brandId: Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }) },

@@ -10,7 +10,6 @@ export const IntentSchema = literalUnion(INTENTS);
 
 export const MentionsQuerySchema = Type.Object(
   {
-    workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     label: Type.Optional(Type.Union([Type.Literal('negative'), Type.Literal('neutral'), Type.Literal('positive')])),
     language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
     intent: Type.Optional(IntentSchema),

@@ -6,7 +6,6 @@ import { IntentSchema } from './mentions.schema.ts';
 
 export const SummaryQuerySchema = Type.Object(
   {
-    workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
     from: Type.String({ description: 'Inclusive: YYYY-MM-DD (UTC) or ISO timestamp' }),
     to: Type.String({ description: 'Exclusive: YYYY-MM-DD (UTC) or ISO timestamp; at most 366 days after from' }),
   },

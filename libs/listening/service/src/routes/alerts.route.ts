@@ -9,6 +9,7 @@ export function registerAlertsRoute(app: ServiceApp, db: ListeningDb): void {
   app.get(
     '/v1/listening/alerts',
     {
+      config: { scope: 'read' },
       schema: {
         operationId: 'listAlerts',
         tags: ['listening'],
@@ -18,7 +19,8 @@ export function registerAlertsRoute(app: ServiceApp, db: ListeningDb): void {
       },
     },
     async (request) => {
-      const { workspaceId, from, to } = request.query;
+      const { workspaceId } = request.principal;
+      const { from, to } = request.query;
       const period = parsePeriod(from, to);
       const alerts = await db.prisma.listeningAlert.findMany({
         where: { workspaceId, bucketStart: { gte: period.from, lt: period.to } },

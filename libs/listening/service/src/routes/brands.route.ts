@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { isUniqueViolation, type Brand, type ListeningDb } from '@herald/listening-data-access';
 import { AppError, notFound, type ServiceApp } from '@herald/service-kit';
 
-import { BrandInputSchema, BrandListSchema, BrandParamsSchema, BrandSavedSchema, BrandSchema, WorkspaceQuerySchema, type BrandInput } from '../api/brands.schema.ts';
+import { BrandInputSchema, BrandListSchema, BrandParamsSchema, BrandSavedSchema, BrandSchema, type BrandInput } from '../api/brands.schema.ts';
 import { forgetBrand, rematchBrand } from '../brands/rematch-brand.ts';
 
 const toApi = (b: Brand) => ({
@@ -43,9 +43,9 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.get(
     '/v1/listening/brands',
-    { schema: { operationId: 'listBrands', tags: ['brands'], summary: "The workspace's brands and competitors, by name", querystring: WorkspaceQuerySchema, response: { 200: BrandListSchema } } },
+    { config: { scope: 'read' }, schema: { operationId: 'listBrands', tags: ['brands'], summary: "The workspace's brands and competitors, by name", response: { 200: BrandListSchema } } },
     async (request) => {
-      const brands = await db.prisma.brand.findMany({ where: { workspaceId: request.query.workspaceId }, orderBy: { name: 'asc' } });
+      const brands = await db.prisma.brand.findMany({ where: { workspaceId: request.principal.workspaceId }, orderBy: { name: 'asc' } });
       return { items: brands.map(toApi) };
     },
   );
@@ -53,6 +53,7 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
   app.post(
     '/v1/listening/brands',
     {
+      config: { scope: 'admin' },
       schema: {
         operationId: 'createBrand',
         tags: ['brands'],
@@ -65,7 +66,7 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
       const fields = fieldsOf(request.body);
       let brand: Brand;
       try {
-        brand = await db.prisma.brand.create({ data: { workspaceId: request.body.workspaceId, ...fields } });
+        brand = await db.prisma.brand.create({ data: { workspaceId: request.principal.workspaceId, ...fields } });
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicate(fields.name);
         throw error;
@@ -77,13 +78,14 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.get(
     '/v1/listening/brands/:brandId',
-    { schema: { operationId: 'getBrand', tags: ['brands'], summary: 'One brand', params: BrandParamsSchema, querystring: WorkspaceQuerySchema, response: { 200: BrandSchema } } },
-    async (request) => toApi(await find(request.query.workspaceId, request.params.brandId)),
+    { config: { scope: 'read' }, schema: { operationId: 'getBrand', tags: ['brands'], summary: 'One brand', params: BrandParamsSchema, response: { 200: BrandSchema } } },
+    async (request) => toApi(await find(request.principal.workspaceId, request.params.brandId)),
   );
 
   app.put(
     '/v1/listening/brands/:brandId',
     {
+      config: { scope: 'admin' },
       schema: {
         operationId: 'replaceBrand',
         tags: ['brands'],
@@ -94,7 +96,7 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
       },
     },
     async (request) => {
-      await find(request.body.workspaceId, request.params.brandId);
+      await find(request.principal.workspaceId, request.params.brandId);
       const fields = fieldsOf(request.body);
       let brand: Brand;
       try {
@@ -109,9 +111,9 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.delete(
     '/v1/listening/brands/:brandId',
-    { schema: { operationId: 'deleteBrand', tags: ['brands'], summary: 'Removes a brand and its matches', params: BrandParamsSchema, querystring: WorkspaceQuerySchema, response: { 204: Type.Null() } } },
+    { config: { scope: 'admin' }, schema: { operationId: 'deleteBrand', tags: ['brands'], summary: 'Removes a brand and its matches', params: BrandParamsSchema, response: { 204: Type.Null() } } },
     async (request, reply) => {
-      const brand = await find(request.query.workspaceId, request.params.brandId);
+      const brand = await find(request.principal.workspaceId, request.params.brandId);
       await db.prisma.brand.delete({ where: { id: brand.id } });
       await forgetBrand(db, brand);
       return reply.status(204).send(null);

@@ -8,6 +8,7 @@ export function registerMentionsRoute(app: ServiceApp, db: ListeningDb): void {
   app.get(
     '/v1/listening/mentions',
     {
+      config: { scope: 'read' },
       schema: {
         operationId: 'listMentions',
         tags: ['listening'],
@@ -17,7 +18,8 @@ export function registerMentionsRoute(app: ServiceApp, db: ListeningDb): void {
       },
     },
     async (request) => {
-      const { workspaceId, label, language, intent, brand, q, limit, cursor } = request.query;
+      const { workspaceId } = request.principal;
+      const { label, language, intent, brand, q, limit, cursor } = request.query;
       const rows = await db.prisma.mentionAnalysis.findMany({
         where: {
           workspaceId,

@@ -9,6 +9,7 @@ export function registerSummaryRoute(app: ServiceApp, db: ListeningDb): void {
   app.get(
     '/v1/listening/summary',
     {
+      config: { scope: 'read' },
       schema: {
         operationId: 'getListeningSummary',
         tags: ['listening'],
@@ -18,7 +19,8 @@ export function registerSummaryRoute(app: ServiceApp, db: ListeningDb): void {
       },
     },
     async (request) => {
-      const { workspaceId, from, to } = request.query;
+      const { workspaceId } = request.principal;
+      const { from, to } = request.query;
       return loadListeningSummary(db, workspaceId, parsePeriod(from, to));
     },
   );

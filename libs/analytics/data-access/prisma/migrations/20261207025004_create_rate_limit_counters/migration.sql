@@ -1,0 +1,8 @@
+-- CreateTable
+CREATE TABLE "rate_limit_counters" (
+    "key" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "reset_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "rate_limit_counters_pkey" PRIMARY KEY ("key")
+);
