@@ -7,3 +7,4 @@ export * from './service-app.ts';
 export * from './common-config.ts';
 export * from './openapi-document.ts';
 export * from './boot-service.ts';
+export * from './text-guard.ts';

@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 
 import { registerErrorHandler } from './error-handler.ts';
 import type { Logger } from './logger.ts';
+import { registerTextGuard } from './text-guard.ts';
 
 export interface ReadinessCheck {
   name: string;
@@ -43,6 +44,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  registerTextGuard(app);
 
   await app.register(swagger, {
     openapi: {
