@@ -7,9 +7,11 @@ import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-
 import { registerApiKeyAuth } from './auth/auth.hook.ts';
 import { createImportRunner } from './imports/import-runner.ts';
 import { explainSizeLimits, registerRateLimit } from './limits/request-limits.ts';
+import { countFailedOutboxEvents } from './outbox/failed-outbox.repository.ts';
 import type { OutboxRelay } from './outbox/outbox-relay.ts';
 import { registerBatchRoutes } from './routes/batch.route.ts';
 import { registerImportRoutes } from './routes/imports.route.ts';
+import { registerOutboxAdminRoutes } from './routes/outbox-admin.route.ts';
 
 const MB = 1024 * 1024;
 
@@ -50,6 +52,14 @@ export async function buildIngestionApp(deps: IngestionDeps): Promise<ServiceApp
     readiness: [
       { name: 'database', check: () => deps.db.ping() },
       { name: 'kafka', check: () => deps.bus.ping() },
+      {
+        // Reported, never failing readiness: a backlog is what the outbox is for while Kafka is away.
+        name: 'outbox',
+        check: async () => {
+          const [age, failed] = await Promise.all([deps.relay.oldestPendingAgeMs(), countFailedOutboxEvents(deps.db)]);
+          return { oldestPendingAgeSeconds: age === null ? 0 : Math.round(age / 1000), failedEvents: failed };
+        },
+      },
     ],
   });
   registerApiKeyAuth(app, deps.db);
@@ -63,6 +73,7 @@ export async function buildIngestionApp(deps: IngestionDeps): Promise<ServiceApp
     explainSizeLimits(api, limits);
     registerBatchRoutes(api, deps);
     registerImportRoutes(api, { db: deps.db, runner, spoolDir: deps.spoolDir });
+    registerOutboxAdminRoutes(api, deps);
   });
   return app;
 }

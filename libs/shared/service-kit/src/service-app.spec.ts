@@ -39,6 +39,19 @@ describe('createServiceApp', () => {
     expect(res.json().checks.db).toEqual({ ok: false, error: 'connection refused' });
   });
 
+  it('shows the details a check reports on /ready, and stays ready', async () => {
+    const app = await createServiceApp({
+      name: 'test',
+      version: '0.0.0',
+      description: 'test',
+      logger: silent,
+      readiness: [{ name: 'outbox', check: async () => ({ oldestPendingAgeSeconds: 42 }) }],
+    });
+    const res = await app.inject('/ready');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checks.outbox).toEqual({ ok: true, details: { oldestPendingAgeSeconds: 42 } });
+  });
+
   it('maps validation errors to 400 naming the field', async () => {
     const app = await build();
     const res = await app.inject({ method: 'POST', url: '/items', payload: { count: -2 } });

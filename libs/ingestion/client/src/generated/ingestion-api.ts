@@ -73,6 +73,9 @@ export interface paths {
                                 [key: string]: {
                                     ok: boolean;
                                     error?: string;
+                                    details?: {
+                                        [key: string]: number | string | boolean | null;
+                                    };
                                 };
                             };
                         };
@@ -90,6 +93,9 @@ export interface paths {
                                 [key: string]: {
                                     ok: boolean;
                                     error?: string;
+                                    details?: {
+                                        [key: string]: number | string | boolean | null;
+                                    };
                                 };
                             };
                         };
@@ -138,13 +144,16 @@ export interface paths {
                             profileId?: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 with offset; stored in UTC.
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                              */
                             publishedAt: string;
                             /** @description IANA zone the source used */
                             sourceTimeZone?: string;
                             text: string;
-                            /** Format: uri */
+                            /**
+                             * Format: uri
+                             * @description http(s) URL of the post
+                             */
                             link?: string;
                             /** @default text */
                             contentType?: "text" | "image" | "video" | "link" | "carousel" | "story" | "reel" | "live" | "other";
@@ -154,7 +163,7 @@ export interface paths {
                             metrics?: {
                                 /**
                                  * Format: date-time
-                                 * @description ISO 8601 with offset; stored in UTC.
+                                 * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                                  */
                                 capturedAt: string;
                                 /** @description Times the post was shown */
@@ -327,7 +336,7 @@ export interface paths {
                             metrics: {
                                 /**
                                  * Format: date-time
-                                 * @description ISO 8601 with offset; stored in UTC.
+                                 * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                                  */
                                 capturedAt: string;
                                 /** @description Times the post was shown */
@@ -499,7 +508,7 @@ export interface paths {
                             profileId: string;
                             /**
                              * Format: date
-                             * @description YYYY-MM-DD
+                             * @description YYYY-MM-DD, years 1970–2099
                              */
                             date: string;
                             followers: number;
@@ -655,13 +664,13 @@ export interface paths {
                             language?: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 with offset; stored in UTC.
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                              */
                             occurredAt: string;
                             inReplyToPostId?: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 with offset; stored in UTC.
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                              */
                             repliedAt?: string;
                         }[];
@@ -1092,6 +1101,222 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/outbox/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbox events of this workspace that could not be published, newest failure first, with their error */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description The event id
+                                 */
+                                id: string;
+                                /** @description The event type, when the stored envelope has one */
+                                type: string | null;
+                                topic: string;
+                                /** @description EVENT_INVALID (the event does not match its schema), MESSAGE_TOO_LARGE, … (refused by the broker) */
+                                errorCode: string;
+                                error: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the event entered the outbox
+                                 */
+                                createdAt: string;
+                                /** Format: date-time */
+                                failedAt: string;
+                                /** @description The stored event, as the relay tried to publish it */
+                                event: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/outbox/failed/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a failed outbox event back in the outbox, at its old place, and try to publish it now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description published: it went out; pending: it waits for the broker; failed: it failed again (see the list for the new error) */
+                            state: "published" | "pending" | "failed" | "unknown";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -95,3 +95,9 @@ export async function oldestPendingOutboxAgeMs(db: IngestionDb, now = new Date()
     SELECT created_at FROM ${table(db.schema, 'outbox_events')} WHERE published_at IS NULL ORDER BY seq LIMIT 1`;
   return row ? Math.max(0, now.getTime() - new Date(row.created_at).getTime()) : null;
 }
+
+/** Failed rows of every workspace, for /ready. */
+export async function countFailedOutboxEvents(db: IngestionDb): Promise<number> {
+  const [row] = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${table(db.schema, 'outbox_failed_events')}`;
+  return row?.n ?? 0;
+}
