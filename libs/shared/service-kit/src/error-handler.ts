@@ -10,10 +10,22 @@ export const RETRY_AFTER_SECONDS = 5;
 // Failures of the event bus itself that pass when the broker is back (EventBusError codes).
 const TRANSIENT_BUS_CODES = new Set(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_CLOSED', 'EVENT_BUS_DRAIN_TIMEOUT']);
 
+/**
+ * The error and what it wraps: its `cause` chain and, for Prisma's known request errors, the
+ * driver adapter's error kept in `meta.driverAdapterError` (where the PostgreSQL SQLSTATE is).
+ */
+function* chainOf(error: unknown, depth = 0): Generator<object> {
+  if (!error || typeof error !== 'object' || depth > 6) return;
+  yield error;
+  const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  yield* chainOf(cause, depth + 1);
+  yield* chainOf(meta?.driverAdapterError, depth + 1);
+}
+
 /** A dependency (database, broker, another service) is down or overloaded: the request may succeed later. */
 export function isDependencyDown(error: unknown): boolean {
-  if (isTransientDatabaseError(error)) return true;
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++, e = (e as { cause?: unknown }).cause) {
+  for (const e of chainOf(error)) {
+    if (isTransientDatabaseError(e)) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && TRANSIENT_BUS_CODES.has(code)) return true;
   }
@@ -26,7 +38,7 @@ export function isDependencyDown(error: unknown): boolean {
  * driver adapter's cause chain. Such an error comes from the request's data, never from the server.
  */
 export function dataExceptionCodeOf(error: unknown): string | null {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++, e = (e as { cause?: unknown }).cause) {
+  for (const e of chainOf(error)) {
     const { code, originalCode } = e as { code?: unknown; originalCode?: unknown };
     for (const c of [originalCode, code]) if (typeof c === 'string' && /^22[0-9A-Z]{3}$/.test(c)) return c;
   }

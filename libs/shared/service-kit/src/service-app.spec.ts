@@ -21,6 +21,10 @@ async function build(readyOk = true) {
   app.get('/db-down', async () => { throw new Error('adapter failed', { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' } }); });
   app.get('/broker-down', async () => { throw Object.assign(new Error('Kafka is not reachable'), { code: 'EVENT_BUS_UNREACHABLE' }); });
   app.get('/db-refuses-value', async () => { throw new Error('invalid byte sequence', { cause: { kind: 'postgres', code: '22021' } }); });
+  // How Prisma (driver adapters) reports it: the SQLSTATE sits in meta.driverAdapterError.cause.
+  app.get('/prisma-refuses-value', async () => {
+    throw Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode: '22P02', kind: 'InvalidInputValue' } } } });
+  });
   return app;
 }
 
@@ -82,9 +86,9 @@ describe('createServiceApp', () => {
     expect(res.json().error.code).toBe('DEPENDENCY_UNAVAILABLE');
   });
 
-  it('answers a data exception of the database (SQLSTATE class 22) with a 400, never a 500', async () => {
+  it.each(['/db-refuses-value', '/prisma-refuses-value'])('answers a data exception of the database (SQLSTATE class 22, %s) with a 400, never a 500', async (url) => {
     const app = await build();
-    const res = await app.inject('/db-refuses-value');
+    const res = await app.inject(url);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('INPUT_INVALID');
   });
