@@ -47,7 +47,8 @@ describe('analytics: stored events and the period summary', () => {
     await bus.ensureTopics();
     await startStoreEventsConsumer({ bus, db, logger });
     app = await buildAnalyticsApp({ logger, db, bus });
-  });
+    // Migrating an embedded PGlite takes seconds on a busy machine.
+  }, 60_000);
 
   afterAll(async () => {
     await app?.close();
