@@ -23,3 +23,19 @@ describe('parsePeriod', () => {
     expect(prev.to.toISOString().slice(0, 10)).toBe('2026-11-08');
   });
 });
+
+describe('the range of a period', () => {
+  it.each([
+    ['from=0000-01-01', '0000-01-01', '2026-01-01', /^from: "0000-01-01" is out of range: use a date from 1970-01-01 to 2100-01-01/],
+    ['from before 1970', '1969-12-31', '2026-01-01', /^from: .*out of range/],
+    ['to=9999-12-31 (its previous period would start in year −6060)', '1970-01-01', '9999-12-31', /^to: "9999-12-31" is out of range/],
+    ['a timestamp past 2100', '2026-01-01', '2100-01-01T00:00:00.001Z', /^to: .*out of range/],
+  ])('refuses %s, naming the field', (_name, from, to, message) => {
+    expect(() => parsePeriod(from, to)).toThrowError(message);
+  });
+
+  it('takes the whole range, and its previous period stays in years the database reads', () => {
+    const p = parsePeriod('1970-01-01', '2100-01-01');
+    expect(previousPeriod(p).from.getUTCFullYear()).toBe(1840);
+  });
+});

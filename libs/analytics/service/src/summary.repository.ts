@@ -11,6 +11,10 @@ interface Totals {
  * One period's summary, computed in the database: each post's newest snapshot (the history is
  * kept, the newest reading gives the totals) and the period's mentions. Engagements fall back to
  * the sum of their parts when a source reports only the parts, as engagementsOf does.
+ *
+ * Counters are BigInt columns and PostgreSQL sums them exactly (numeric). The answer is a JSON
+ * number (a double): exact up to 2^53 - 1 (9,007,199,254,740,991), which one counter never passes;
+ * a sum beyond it is given as the nearest double (off by at most one part in 2^53), not refused.
  */
 export async function loadPeriodSummary(db: AnalyticsDb, workspaceId: string, period: Period): Promise<PeriodSummary> {
   const table = (name: string) => Prisma.raw(`"${db.schema}"."${name}"`);

@@ -5,6 +5,7 @@ export const IMPORT_ERROR_CODES = [
   'IMPORT_MALFORMED',
   'IMPORT_ENCODING',
   'IMPORT_INVALID_OPTIONS',
+  'IMPORT_DUPLICATE_COLUMNS',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

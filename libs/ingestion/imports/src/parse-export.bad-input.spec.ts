@@ -241,3 +241,26 @@ describe('streaming', () => {
     expect(closed).toBe(true);
   });
 });
+
+describe('text a database cannot store, and ambiguous headers', () => {
+  it('refuses a header that names a column twice, naming it, before any row', async () => {
+    const { error } = await failure(run(`${HEADER},Likes\n${tweet('1')},3\n`), 'IMPORT_DUPLICATE_COLUMNS');
+    expect(error.message).toMatch(/"likes" more than once/);
+    expect(error.details).toEqual({ duplicates: ['likes'] });
+  });
+
+  it('rejects a row whose cell holds a NUL byte (past the first bytes, which would make it binary), naming its column, and keeps the others', async () => {
+    // Enough rows that the NUL comes after the 4 KiB the encoding sniffer reads.
+    const rows = Array.from({ length: 80 }, (_, i) => tweet(String(1000 + i)));
+    const records = await collect(run(chunked(csv(...rows, tweet('2000', 'nul \u0000 here'), tweet('2001')), 4096)));
+    expect(ofKind(records, 'post')).toHaveLength(81);
+    expect(ofKind(records, 'rejected')).toEqual([
+      expect.objectContaining({ row: 82, field: 'text', column: 'Tweet text', reason: expect.stringMatching(/Column "Tweet text": contains the NUL character/) }),
+    ]);
+  });
+
+  it('rejects a date outside the years 1970-2099 with the range as the reason', async () => {
+    const records = await collect(run(csv(tweet('3000', 'hi', '1969-12-31 22:13 +0000'))));
+    expect(ofKind(records, 'rejected')).toEqual([expect.objectContaining({ row: 2, field: 'publishedAt', reason: expect.stringMatching(/out of range/) })]);
+  });
+});

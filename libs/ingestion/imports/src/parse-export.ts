@@ -157,6 +157,16 @@ class RecordAssembler {
       if (this.rowsBeforeHeader.length >= MAX_ROWS_BEFORE_HEADER) throw this.unknownFormat(this.rowsBeforeHeader[0] ?? header);
       return;
     }
+    // Which of two columns of one name holds the value cannot be told; first-wins would guess silently.
+    const duplicates = duplicateNames(header);
+    if (duplicates.length > 0) {
+      throw new ImportError(
+        'IMPORT_DUPLICATE_COLUMNS',
+        `The header names ${duplicates.map((d) => `"${d}"`).join(', ')} more than once: rename or remove the extra column(s) and upload again`,
+        row,
+        { duplicates },
+      );
+    }
     this.plan = plan;
     this.interpreter = new RowInterpreter(plan, { capturedAt: options.capturedAt, capturedAtMs: options.capturedAtMs, profileId: options.profileId });
     const columns: Record<string, string[]> = {};
@@ -224,6 +234,19 @@ function firstRecordText(text: string): string | undefined {
     else if (!quoted && (c === '\n' || c === '\r')) return text.slice(0, i);
   }
   return undefined;
+}
+
+/** Header names that appear more than once (compared trimmed and case-insensitively; blank names are ignored). */
+export function duplicateNames(header: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const name of header) {
+    const key = name.trim().toLowerCase();
+    if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return header.filter((name, i) => {
+    const key = name.trim().toLowerCase();
+    return (seen.get(key) ?? 0) > 1 && header.findIndex((h) => h.trim().toLowerCase() === key) === i;
+  });
 }
 
 /** The candidate that splits the header into the most fields, outside quotes; a comma when none does. */

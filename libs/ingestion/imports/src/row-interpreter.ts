@@ -1,7 +1,10 @@
 import { Compile } from 'typebox/compile';
 
 import {
+  DATE_RANGE_HINT,
+  DATE_YEAR_PATTERN,
   FollowerCountSchema,
+  LINK_PATTERN,
   MENTION_KINDS,
   MentionSchema,
   MetricsSnapshotSchema,
@@ -43,6 +46,10 @@ class RowProblem {
   ) {}
 }
 
+// NUL, a high surrogate without its low half, or a low surrogate without its high half.
+// eslint-disable-next-line no-control-regex -- finding the NUL character is the point
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const DAY_MS = 86_400_000;
 // Exports are generated in the network's zone, uploads stamped in the server's: a day of slack avoids false alarms.
 const FUTURE_SLACK_MS = DAY_MS;
@@ -60,6 +67,7 @@ export class RowInterpreter {
 
   interpret(cells: readonly string[], row: number): Interpreted {
     try {
+      this.storableText(cells);
       switch (this.plan.target) {
         case 'posts':
           return this.post(cells, row);
@@ -268,6 +276,23 @@ export class RowInterpreter {
     return undefined;
   }
 
+  /**
+   * Rule: a row whose mapped cell holds text no database can store (the NUL character, a lone
+   * UTF-16 surrogate from a broken UTF-16 file) is rejected, naming the column; nothing is cleaned
+   * silently. Cells of columns Herald does not read are never looked at.
+   */
+  private storableText(cells: readonly string[]): void {
+    for (const [field, columns] of Object.entries(this.plan.fields)) {
+      if (!columns) continue;
+      columns.indexes.forEach((index, k) => {
+        const bad = UNSTORABLE_TEXT.exec(cells[index] ?? '');
+        if (!bad) return;
+        const what = bad[0] === '\u0000' ? 'the NUL character (U+0000)' : 'a lone UTF-16 surrogate (not valid Unicode)';
+        throw new RowProblem(field, columns.headers[k] ?? field, `contains ${what}, which cannot be stored; remove it from the file`);
+      });
+    }
+  }
+
   private header(field: string): string | undefined {
     return this.plan.fields[field]?.headers[0];
   }
@@ -291,9 +316,10 @@ function validate(validator: Validator, value: unknown, plan: RowPlan): void {
   const first = [...validator.Errors(value)].find((e) => e.instancePath !== '') ?? [...validator.Errors(value)][0];
   const field = first?.instancePath.split('/')[1] ?? 'row';
   const shown = (value as Record<string, unknown>)[field];
+  const message = first?.message.includes(DATE_YEAR_PATTERN) ? DATE_RANGE_HINT : first?.message.includes(LINK_PATTERN) ? 'is not an http:// or https:// URL' : first?.message;
   throw new RowProblem(
     field,
     plan.fields[field]?.headers[0],
-    `${typeof shown === 'string' ? `"${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}" ` : ''}${first?.message ?? 'is invalid'}`,
+    `${typeof shown === 'string' ? `"${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}" ` : ''}${message ?? 'is invalid'}`,
   );
 }

@@ -10,6 +10,8 @@ import { explainSizeLimits } from './limits/request-limits.ts';
 import type { OutboxRelay } from './outbox/outbox-relay.ts';
 import { registerBatchRoutes } from './routes/batch.route.ts';
 import { registerImportRoutes } from './routes/imports.route.ts';
+import { registerOutboxAdminRoutes } from './routes/outbox-admin.route.ts';
+import { countFailedOutboxEvents } from './outbox/failed-outbox.repository.ts';
 import { registerKeyRoutes } from './routes/keys.route.ts';
 
 const MB = 1024 * 1024;
@@ -53,6 +55,14 @@ export async function buildIngestionApp(deps: IngestionDeps): Promise<ServiceApp
     readiness: [
       { name: 'database', check: () => deps.db.ping() },
       { name: 'kafka', check: () => deps.bus.ping() },
+      {
+        // Reported, never failing readiness: a backlog is what the outbox is for while Kafka is away.
+        name: 'outbox',
+        check: async () => {
+          const [age, failed] = await Promise.all([deps.relay.oldestPendingAgeMs(), countFailedOutboxEvents(deps.db)]);
+          return { oldestPendingAgeSeconds: age === null ? 0 : Math.round(age / 1000), failedEvents: failed };
+        },
+      },
     ],
   });
   await app.register(multipart, { limits: { fileSize: limits.uploadLimitBytes, files: 1, fields: 10, parts: 11 } });
@@ -69,6 +79,7 @@ export async function buildIngestionApp(deps: IngestionDeps): Promise<ServiceApp
     registerBatchRoutes(api, deps);
     registerImportRoutes(api, { db: deps.db, runner, spoolDir: deps.spoolDir });
     registerKeyRoutes(api, deps.db);
+    registerOutboxAdminRoutes(api, deps);
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { EVENT_CATALOG, partitionKeyOf, type HeraldEvent } from '@herald/events';
+import { EVENT_CATALOG, InvalidEventError, parseEvent, partitionKeyOf, type HeraldEvent } from '@herald/events';
 import type { IngestionDb, IngestionTransaction } from '@herald/ingestion-data-access';
 
 import type { Rejection } from './api/batch.schema.ts';
@@ -54,7 +54,6 @@ export async function ingestItems(db: IngestionDb, workspaceId: string, items: r
       for (const item of [...items.filter((i) => i.kind !== 'metrics'), ...readings]) {
         const id = `${storedKindOf(item.kind)}\u0000${item.itemKey}`;
         const previous = state.get(id);
-        let changed: boolean;
         if (item.kind === 'metrics') {
           if (!previous) {
             outcome.rejected.push({ index: item.index, field: 'networkPostId', reason: `no post ${item.itemKey} was sent to this workspace; send the post first (POST /v1/posts:batch)` });
@@ -64,14 +63,20 @@ export async function ingestItems(db: IngestionDb, workspaceId: string, items: r
             outcome.duplicates.push(item.index);
             continue;
           }
+        } else if (previous?.contentHash === item.contentHash) {
+          outcome.duplicates.push(item.index);
+          continue;
+        }
+        const changed = item.kind !== 'metrics' && previous !== undefined;
+        const event = publishable(item.toEvent(changed));
+        if ('field' in event) {
+          outcome.rejected.push({ index: item.index, ...event });
+          continue;
+        }
+        if (item.kind === 'metrics' && previous) {
           previous.observedAt = item.observedAt;
           previous.touched = true;
-          changed = false;
         } else {
-          if (previous?.contentHash === item.contentHash) {
-            outcome.duplicates.push(item.index);
-            continue;
-          }
           state.set(id, {
             kind: item.kind,
             itemKey: item.itemKey,
@@ -80,9 +85,7 @@ export async function ingestItems(db: IngestionDb, workspaceId: string, items: r
             isNew: previous ? previous.isNew : true,
             touched: true,
           });
-          changed = previous !== undefined;
         }
-        const event = item.toEvent(changed);
         outbox.push({ id: event.id, topic: EVENT_CATALOG[event.type].topic, key: partitionKeyOf(event), event });
         outcome.events.push(event);
         outcome.accepted.push(item.index);
@@ -102,6 +105,26 @@ export async function ingestItems(db: IngestionDb, workspaceId: string, items: r
   );
   if (inserted > 0) noteItemsInserted(db, inserted, options.onBackgroundError ?? (() => undefined));
   return outcome;
+}
+
+// The payload wrappers of ingestion's events: a rejection names the field as the item has it.
+const PAYLOAD_PREFIX = /^\/payload(\/(post|mention|followers))?\//;
+
+/**
+ * The event as the bus will check it before sending (envelope, type, payload): an event that
+ * cannot be published never enters the outbox, where it would wait forever. The item's own
+ * schema is narrower than the event's; this catches what only the event knows (the workspace id).
+ */
+function publishable(event: HeraldEvent): HeraldEvent | { field: string; reason: string } {
+  try {
+    return parseEvent(event);
+  } catch (error) {
+    if (!(error instanceof InvalidEventError)) throw error;
+    const issue = error.issues[0];
+    if (!issue) return { field: '', reason: `cannot be published: ${error.message}` };
+    const field = issue.path.replace(PAYLOAD_PREFIX, '').replace(/^\//, '').replace(/\//g, '.');
+    return { field, reason: `cannot be published: ${field || 'the event'} ${issue.message}` };
+  }
 }
 
 const newest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));

@@ -1,3 +1,4 @@
+import { DATE_RANGE_HINT, DATE_YEAR_PATTERN, LINK_PATTERN } from '@herald/events';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
@@ -55,6 +56,11 @@ const FORMAT_HINTS: Record<string, string> = {
   uuid: 'must be a UUID',
 };
 
+const PATTERN_HINTS: Record<string, string> = {
+  [DATE_YEAR_PATTERN]: DATE_RANGE_HINT,
+  [LINK_PATTERN]: 'must be an http:// or https:// URL',
+};
+
 /** Turns the schema errors of one item into a dotted field path and a sentence a person can act on. */
 export function describeErrors(errors: Iterable<SchemaError>): { field: string; reason: string } {
   // "boolean" errors repeat an additionalProperties error with less information.
@@ -77,6 +83,8 @@ export function describeErrors(errors: Iterable<SchemaError>): { field: string; 
     }
     case 'format':
       return { field: path, reason: FORMAT_HINTS[(first.params as { format?: string }).format ?? ''] ?? first.message };
+    case 'pattern':
+      return { field: path, reason: PATTERN_HINTS[String((first.params as { pattern?: unknown }).pattern)] ?? first.message };
     case 'minimum':
       return { field: path, reason: (first.params as { limit?: number }).limit === 0 ? 'must not be negative' : first.message };
     default:

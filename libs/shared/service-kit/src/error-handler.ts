@@ -1,6 +1,49 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
+import { isTransientDatabaseError } from '@herald/db';
+
 import { AppError } from './app-error.ts';
+
+/** Seconds a client is told to wait (Retry-After) when a dependency is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
+// Failures of the event bus itself that pass when the broker is back (EventBusError codes).
+const TRANSIENT_BUS_CODES = new Set(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_CLOSED', 'EVENT_BUS_DRAIN_TIMEOUT']);
+
+/**
+ * The error and what it wraps: its `cause` chain and, for Prisma's known request errors, the
+ * driver adapter's error kept in `meta.driverAdapterError` (where the PostgreSQL SQLSTATE is).
+ */
+function* chainOf(error: unknown, depth = 0): Generator<object> {
+  if (!error || typeof error !== 'object' || depth > 6) return;
+  yield error;
+  const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  yield* chainOf(cause, depth + 1);
+  yield* chainOf(meta?.driverAdapterError, depth + 1);
+}
+
+/** A dependency (database, broker, another service) is down or overloaded: the request may succeed later. */
+export function isDependencyDown(error: unknown): boolean {
+  for (const e of chainOf(error)) {
+    if (isTransientDatabaseError(e)) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && TRANSIENT_BUS_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * The PostgreSQL SQLSTATE of a data exception (class 22: bad UTF-8 or NUL in text 22021/22P05,
+ * bad syntax for a type 22P02, a date or number out of range 22008/22003, …), walking the
+ * driver adapter's cause chain. Such an error comes from the request's data, never from the server.
+ */
+export function dataExceptionCodeOf(error: unknown): string | null {
+  for (const e of chainOf(error)) {
+    const { code, originalCode } = e as { code?: unknown; originalCode?: unknown };
+    for (const c of [originalCode, code]) if (typeof c === 'string' && /^22[0-9A-Z]{3}$/.test(c)) return c;
+  }
+  return null;
+}
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -34,6 +77,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status < 500) {
       const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : fe.code ?? 'BAD_REQUEST';
       return reply.status(status).send(body(code, fe.message));
+    }
+    if (isDependencyDown(error)) {
+      request.log.warn({ err: error }, 'a dependency is down; answered 503');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send(body('DEPENDENCY_UNAVAILABLE', `A service Herald depends on is unavailable; retry in ${RETRY_AFTER_SECONDS} seconds`));
+    }
+    const sqlState = dataExceptionCodeOf(error);
+    if (sqlState) {
+      // A guard before the database should have named the field; this keeps the answer a 4xx meanwhile.
+      request.log.warn({ err: error, sqlState }, 'the database refused a value of the request');
+      return reply.status(400).send(body('INPUT_INVALID', `The request holds a value the database cannot store (SQLSTATE ${sqlState})`));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(body('INTERNAL', 'Internal error; see the service log for the request id ' + request.id));

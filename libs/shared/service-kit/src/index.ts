@@ -11,3 +11,4 @@ export * from './auth/principal.ts';
 export * from './auth/api-guard.ts';
 export * from './auth/sql-rate-limit-store.ts';
 export * from './testing/route-walk.ts';
+export * from './text-guard.ts';

@@ -18,6 +18,13 @@ async function build(readyOk = true) {
   app.post('/items', { schema: { body: Type.Object({ count: Type.Integer({ minimum: 0 }) }) } }, async (req) => req.body);
   app.get('/teapot', async () => { throw new AppError('TEAPOT', 'short and stout', 418); });
   app.get('/boom', async () => { throw new Error('secret internal detail'); });
+  app.get('/db-down', async () => { throw new Error('adapter failed', { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' } }); });
+  app.get('/broker-down', async () => { throw Object.assign(new Error('Kafka is not reachable'), { code: 'EVENT_BUS_UNREACHABLE' }); });
+  app.get('/db-refuses-value', async () => { throw new Error('invalid byte sequence', { cause: { kind: 'postgres', code: '22021' } }); });
+  // How Prisma (driver adapters) reports it: the SQLSTATE sits in meta.driverAdapterError.cause.
+  app.get('/prisma-refuses-value', async () => {
+    throw Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode: '22P02', kind: 'InvalidInputValue' } } } });
+  });
   return app;
 }
 
@@ -34,6 +41,19 @@ describe('createServiceApp', () => {
     const res = await app.inject('/ready');
     expect(res.statusCode).toBe(503);
     expect(res.json().checks.db).toEqual({ ok: false, error: 'connection refused' });
+  });
+
+  it('shows the details a check reports on /ready, and stays ready', async () => {
+    const app = await createServiceApp({
+      name: 'test',
+      version: '0.0.0',
+      description: 'test',
+      logger: silent,
+      readiness: [{ name: 'outbox', check: async () => ({ oldestPendingAgeSeconds: 42 }) }],
+    });
+    const res = await app.inject('/ready');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checks.outbox).toEqual({ ok: true, details: { oldestPendingAgeSeconds: 42 } });
   });
 
   it('maps validation errors to 400 naming the field', async () => {
@@ -56,6 +76,21 @@ describe('createServiceApp', () => {
     const res = await app.inject('/boom');
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('secret');
+  });
+
+  it.each(['/db-down', '/broker-down'])('answers %s (a dependency down) with 503 and Retry-After', async (url) => {
+    const app = await build();
+    const res = await app.inject(url);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json().error.code).toBe('DEPENDENCY_UNAVAILABLE');
+  });
+
+  it.each(['/db-refuses-value', '/prisma-refuses-value'])('answers a data exception of the database (SQLSTATE class 22, %s) with a 400, never a 500', async (url) => {
+    const app = await build();
+    const res = await app.inject(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('INPUT_INVALID');
   });
 
   it('serves an OpenAPI document with the routes', async () => {

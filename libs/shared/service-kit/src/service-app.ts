@@ -10,10 +10,15 @@ import { Type } from 'typebox';
 import { installRouteTable, type RouteTableEntry } from './auth/api-guard.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import type { Logger } from './logger.ts';
+import { registerTextGuard } from './text-guard.ts';
+
+/** Figures a check reports beside ok (a backlog's age, …): shown on /ready, never making it fail. */
+export type ReadinessDetails = Record<string, number | string | boolean | null>;
 
 export interface ReadinessCheck {
   name: string;
-  check(): Promise<void>;
+  /** Throws when the dependency is down; may resolve with details to report. */
+  check(): Promise<void | ReadinessDetails>;
 }
 
 export interface ServiceAppOptions {
@@ -30,7 +35,14 @@ export type ServiceApp = FastifyInstance<Server, IncomingMessage, ServerResponse
 const HealthSchema = Type.Object({ status: Type.Literal('ok'), service: Type.String() });
 const ReadySchema = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
-  checks: Type.Record(Type.String(), Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.String()) })),
+  checks: Type.Record(
+    Type.String(),
+    Type.Object({
+      ok: Type.Boolean(),
+      error: Type.Optional(Type.String()),
+      details: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]))),
+    }),
+  ),
 });
 
 /**
@@ -57,6 +69,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     frameguard: { action: 'deny' },
   });
 
+  registerTextGuard(app);
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -80,8 +94,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
       const results = await Promise.all(
         options.readiness.map(async (r) => {
           try {
-            await withTimeout(r.check(), 3000, r.name);
-            return [r.name, { ok: true }] as const;
+            const details = await withTimeout(r.check(), 3000, r.name);
+            return [r.name, details ? { ok: true, details } : { ok: true }] as const;
           } catch (error) {
             return [r.name, { ok: false, error: (error as Error).message }] as const;
           }

@@ -73,6 +73,9 @@ export interface paths {
                                 [key: string]: {
                                     ok: boolean;
                                     error?: string;
+                                    details?: {
+                                        [key: string]: number | string | boolean | null;
+                                    };
                                 };
                             };
                         };
@@ -90,6 +93,9 @@ export interface paths {
                                 [key: string]: {
                                     ok: boolean;
                                     error?: string;
+                                    details?: {
+                                        [key: string]: number | string | boolean | null;
+                                    };
                                 };
                             };
                         };

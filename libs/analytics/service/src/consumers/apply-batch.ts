@@ -122,8 +122,8 @@ export async function applyBatch(tx: AnalyticsTransaction, schema: string, event
     await tx.$executeRaw`
       INSERT INTO ${table('metric_snapshots')} (post_id, captured_at, impressions, reach, engagements, likes, comments, shares, saves, link_clicks, profile_clicks, video_views, watch_time_seconds)
       SELECT r.post_id::uuid, r.captured_at, r.impressions, r.reach, r.engagements, r.likes, r.comments, r.shares, r.saves, r.link_clicks, r.profile_clicks, r.video_views, r.watch_time_seconds
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(post_id text, captured_at timestamptz, impressions int, reach int, engagements int, likes int, comments int,
-           shares int, saves int, link_clicks int, profile_clicks int, video_views int, watch_time_seconds bigint)
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(post_id text, captured_at timestamptz, impressions bigint, reach bigint, engagements bigint, likes bigint, comments bigint,
+           shares bigint, saves bigint, link_clicks bigint, profile_clicks bigint, video_views bigint, watch_time_seconds bigint)
       ON CONFLICT (post_id, captured_at) DO NOTHING`;
   }
 
@@ -173,7 +173,7 @@ export async function applyBatch(tx: AnalyticsTransaction, schema: string, event
     await tx.$executeRaw`
       INSERT INTO ${table('follower_counts')} (workspace_id, network, profile_id, date, followers, updated_at)
       SELECT r.workspace_id, r.network, r."profileId", r.date, r.followers, now()
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(workspace_id text, network text, "profileId" text, date date, followers int)
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(workspace_id text, network text, "profileId" text, date date, followers bigint)
       ON CONFLICT (workspace_id, network, profile_id, date) DO UPDATE SET followers = EXCLUDED.followers, updated_at = now()`;
   }
   return { applied: todo.length, duplicates: events.length - todo.length };

@@ -73,6 +73,9 @@ export interface paths {
                                 [key: string]: {
                                     ok: boolean;
                                     error?: string;
+                                    details?: {
+                                        [key: string]: number | string | boolean | null;
+                                    };
                                 };
                             };
                         };
@@ -90,6 +93,9 @@ export interface paths {
                                 [key: string]: {
                                     ok: boolean;
                                     error?: string;
+                                    details?: {
+                                        [key: string]: number | string | boolean | null;
+                                    };
                                 };
                             };
                         };
@@ -138,13 +144,16 @@ export interface paths {
                             profileId?: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 with offset; stored in UTC.
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                              */
                             publishedAt: string;
                             /** @description IANA zone the source used */
                             sourceTimeZone?: string;
                             text: string;
-                            /** Format: uri */
+                            /**
+                             * Format: uri
+                             * @description http(s) URL of the post
+                             */
                             link?: string;
                             /** @default text */
                             contentType?: "text" | "image" | "video" | "link" | "carousel" | "story" | "reel" | "live" | "other";
@@ -154,7 +163,7 @@ export interface paths {
                             metrics?: {
                                 /**
                                  * Format: date-time
-                                 * @description ISO 8601 with offset; stored in UTC.
+                                 * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                                  */
                                 capturedAt: string;
                                 /** @description Times the post was shown */
@@ -224,22 +233,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -343,7 +336,7 @@ export interface paths {
                             metrics: {
                                 /**
                                  * Format: date-time
-                                 * @description ISO 8601 with offset; stored in UTC.
+                                 * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                                  */
                                 capturedAt: string;
                                 /** @description Times the post was shown */
@@ -413,22 +406,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -531,7 +508,7 @@ export interface paths {
                             profileId: string;
                             /**
                              * Format: date
-                             * @description YYYY-MM-DD
+                             * @description YYYY-MM-DD, years 1970–2099
                              */
                             date: string;
                             followers: number;
@@ -579,22 +556,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -703,13 +664,13 @@ export interface paths {
                             language?: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 with offset; stored in UTC.
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                              */
                             occurredAt: string;
                             inReplyToPostId?: string;
                             /**
                              * Format: date-time
-                             * @description ISO 8601 with offset; stored in UTC.
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
                              */
                             repliedAt?: string;
                         }[];
@@ -756,22 +717,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -958,22 +903,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1121,7 +1050,209 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                403: {
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/outbox/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbox events of this workspace that could not be published, newest failure first, with their error */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description The event id
+                                 */
+                                id: string;
+                                /** @description The event type, when the stored envelope has one */
+                                type: string | null;
+                                topic: string;
+                                /** @description EVENT_INVALID (the event does not match its schema), MESSAGE_TOO_LARGE, … (refused by the broker) */
+                                errorCode: string;
+                                error: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the event entered the outbox
+                                 */
+                                createdAt: string;
+                                /** Format: date-time */
+                                failedAt: string;
+                                /** @description The stored event, as the relay tried to publish it */
+                                event: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/outbox/failed/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a failed outbox event back in the outbox, at its old place, and try to publish it now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description published: it went out; pending: it waits for the broker; failed: it failed again (see the list for the new error) */
+                            state: "published" | "pending" | "failed" | "unknown";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1186,96 +1317,7 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/keys/self": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The workspace and scopes of the key sending the request (how other services verify keys) */
-        get: operations["getOwnKey"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The workspace's keys, revoked ones included (never the keys themselves) */
-        get: operations["listKeys"];
-        put?: never;
-        /** A new key for the workspace; the answer holds it once */
-        post: operations["createKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/keys/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Revokes a key of the workspace; it is refused from then on */
-        delete: operations["revokeKey"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/workspaces/{id}/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Operator: any workspace's keys (never the keys themselves) */
-        get: operations["listWorkspaceKeys"];
-        put?: never;
-        /** Operator: a new key for any workspace, creating the workspace when it does not exist */
-        post: operations["createWorkspaceKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/workspaces/{id}/keys/{keyId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Operator: revokes a key of any workspace */
-        delete: operations["revokeWorkspaceKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1292,829 +1334,4 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export interface operations {
-    getOwnKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The workspace and scopes of the key that sent the request */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        workspaceId: string;
-                        /** Format: uuid */
-                        keyId: string;
-                        scopes: ("ingest" | "read" | "admin" | "operator")[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    listKeys: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            workspaceId: string;
-                            name: string;
-                            /** @description First characters of the key, to tell keys apart */
-                            prefix: string;
-                            scopes: ("ingest" | "read" | "admin" | "operator")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Updated at most once a minute */
-                            lastUsedAt: string | null;
-                            revokedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    createKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description What the key is for ("nightly X import") */
-                    name: string;
-                    /** @description Default: ingest and read. A key can grant only scopes it holds itself. */
-                    scopes?: ("ingest" | "read" | "admin" | "operator")[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description The API key: shown this once, stored only as a hash */
-                        key: string;
-                        info: {
-                            /** Format: uuid */
-                            id: string;
-                            workspaceId: string;
-                            name: string;
-                            /** @description First characters of the key, to tell keys apart */
-                            prefix: string;
-                            scopes: ("ingest" | "read" | "admin" | "operator")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Updated at most once a minute */
-                            lastUsedAt: string | null;
-                            revokedAt: string | null;
-                        };
-                        workspaceCreated: boolean;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    revokeKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        workspaceId: string;
-                        name: string;
-                        /** @description First characters of the key, to tell keys apart */
-                        prefix: string;
-                        scopes: ("ingest" | "read" | "admin" | "operator")[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description Updated at most once a minute */
-                        lastUsedAt: string | null;
-                        revokedAt: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    listWorkspaceKeys: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            workspaceId: string;
-                            name: string;
-                            /** @description First characters of the key, to tell keys apart */
-                            prefix: string;
-                            scopes: ("ingest" | "read" | "admin" | "operator")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Updated at most once a minute */
-                            lastUsedAt: string | null;
-                            revokedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    createWorkspaceKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description What the key is for ("nightly X import") */
-                    name: string;
-                    /** @description Default: ingest and read. A key can grant only scopes it holds itself. */
-                    scopes?: ("ingest" | "read" | "admin" | "operator")[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description The API key: shown this once, stored only as a hash */
-                        key: string;
-                        info: {
-                            /** Format: uuid */
-                            id: string;
-                            workspaceId: string;
-                            name: string;
-                            /** @description First characters of the key, to tell keys apart */
-                            prefix: string;
-                            scopes: ("ingest" | "read" | "admin" | "operator")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Updated at most once a minute */
-                            lastUsedAt: string | null;
-                            revokedAt: string | null;
-                        };
-                        workspaceCreated: boolean;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    revokeWorkspaceKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                keyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        workspaceId: string;
-                        name: string;
-                        /** @description First characters of the key, to tell keys apart */
-                        prefix: string;
-                        scopes: ("ingest" | "read" | "admin" | "operator")[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description Updated at most once a minute */
-                        lastUsedAt: string | null;
-                        revokedAt: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-        };
-    };
-}
+export type operations = Record<string, never>;

@@ -1,3 +1,5 @@
+import { DATE_RANGE } from '@herald/events';
+
 import { wallTimeToInstant, zoneOffsetMinutes } from './time-zone.ts';
 
 /**
@@ -208,7 +210,8 @@ function escape(text: string): string {
 
 /** Checks the calendar: 2021-02-30, hour 24 or a Monday that the date says is a Tuesday are impossible. */
 export function checkDateParts(p: DateParts): string | undefined {
-  if (p.year < 1970 || p.year > 2199) return `year ${p.year} is out of range`;
+  // The years events may carry (DATE_RANGE): a row outside them could never be stored downstream.
+  if (p.year < DATE_RANGE.firstYear || p.year > DATE_RANGE.lastYear) return `year ${p.year} is out of range (${DATE_RANGE.firstYear}–${DATE_RANGE.lastYear})`;
   if (p.month < 1 || p.month > 12) return `month ${p.month} does not exist`;
   const days = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
   if (p.day < 1 || p.day > days) return `${p.year}-${pad(p.month)} has no day ${p.day}`;

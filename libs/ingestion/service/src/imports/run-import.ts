@@ -1,6 +1,6 @@
 import type { IngestionDb } from '@herald/ingestion-data-access';
 import { isImportError, type ImportRecord } from '@herald/ingestion-imports';
-import type { Logger } from '@herald/service-kit';
+import { findBadText, type Logger } from '@herald/service-kit';
 import { Compile } from 'typebox/compile';
 
 import { FollowersItemSchema, MentionItemSchema, MetricsItemSchema, PostItemSchema } from '../api/batch.schema.ts';
@@ -39,6 +39,9 @@ const checkers: Record<'post' | 'metrics' | 'followers' | 'mention', Checker> = 
 function prepareRecord(workspaceId: string, record: ImportRecord): PreparedItem | ImportRejection | null {
   const checked = <T>(kind: keyof typeof checkers, item: T, prepare: (ws: string, row: number, item: T) => PreparedItem) => {
     const checker = checkers[kind];
+    // JSON Lines can spell a NUL as \u0000; PostgreSQL stores no such text (the CSV parser rejects it per cell).
+    const bad = findBadText(item, '');
+    if (bad) return { row: record.row, field: bad.field.replace(/^\./, ''), reason: bad.message };
     if (checker.Check(item)) return prepare(workspaceId, record.row, item);
     return { row: record.row, ...describeErrors(checker.Errors(item)) };
   };

@@ -23,6 +23,14 @@ export interface SpooledUpload {
 
 const FIELDS = ['format', 'mapping', 'timeZone', 'encoding'];
 
+const cutShort = (detail: string) =>
+  new AppError('UPLOAD_INCOMPLETE', `The upload ended before the form did (${detail}): send the whole file again`, 400, { field: 'file' });
+
+/** Errors of a body that stopped in the middle (a dropped connection, a truncated form), as the parser reports them. */
+const isCutShort = (error: unknown) =>
+  error instanceof Error &&
+  ((error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE' || /unexpected end of (multipart data|form)|terminated early|aborted/i.test(error.message));
+
 /**
  * Reads the multipart form of POST /v1/imports: one part named `file` and the text fields. The
  * file goes to disk chunk by chunk; a file over the upload limit fails the stream (413).
@@ -48,6 +56,9 @@ export async function spoolUpload(request: FastifyRequest, dir = tmpdir()): Prom
       }
       const hash = createHash('sha256');
       let bytes = 0;
+      // The parser destroys the part it was filling when the body ends before the form does; it may
+      // have done so before the part is handed over, and a pipeline from a destroyed stream never settles.
+      if (part.file.destroyed) throw cutShort('the file part has no end');
       const tap = new Transform({
         transform(chunk: Buffer, _encoding, done) {
           hash.update(chunk);
@@ -60,6 +71,8 @@ export async function spoolUpload(request: FastifyRequest, dir = tmpdir()): Prom
     }
   } catch (error) {
     await remove();
+    if (error instanceof AppError) throw error;
+    if (isCutShort(error)) throw cutShort(error instanceof Error ? error.message : String(error));
     throw error;
   }
   if (!file) {

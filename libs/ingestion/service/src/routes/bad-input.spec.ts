@@ -19,6 +19,19 @@ const cases: { name: string; url: string; item: unknown; field: string; reason: 
   },
   { name: 'a fraction where a count belongs', url: '/v1/metrics:batch', item: { network: 'x', networkPostId: 'b6', metrics: { capturedAt: '2026-02-01T00:00:00Z', likes: 1.5 } }, field: 'metrics.likes', reason: /integer/ },
   { name: 'a 1 MB text', url: '/v1/mentions:batch', item: { network: 'x', networkMentionId: 'b7', text: 'a'.repeat(1_000_000), occurredAt: '2026-02-01T00:00:00Z' }, field: 'text', reason: /100000 characters/ },
+  { name: 'a year-0 date (0000-01-01)', url: '/v1/posts:batch', item: post('b9', { publishedAt: '0000-01-01T00:00:00Z' }), field: 'publishedAt', reason: /years 1970 to 2099/ },
+  { name: 'a date in year 2100', url: '/v1/mentions:batch', item: { network: 'x', networkMentionId: 'b10', text: 'hi', occurredAt: '2100-01-01T00:00:00Z' }, field: 'occurredAt', reason: /years 1970 to 2099/ },
+  { name: 'a follower day before 1970', url: '/v1/followers:batch', item: { network: 'x', profileId: 'p', date: '1969-12-31', followers: 3 }, field: 'date', reason: /years 1970 to 2099/ },
+  { name: 'a javascript: link', url: '/v1/posts:batch', item: post('b11', { link: 'javascript:alert(1)' }), field: 'link', reason: /http:\/\/ or https:\/\// },
+  { name: 'a data: link', url: '/v1/posts:batch', item: post('b12', { link: 'data:text/html,<script>alert(1)</script>' }), field: 'link', reason: /http/ },
+  {
+    name: 'a counter above 2^53 - 1',
+    url: '/v1/posts:batch',
+    item: post('b13', { metrics: { capturedAt: '2026-02-01T00:00:00Z', impressions: 2 ** 53 } }),
+    field: 'metrics.impressions',
+    reason: /9007199254740991/,
+  },
+  { name: 'a follower count above 2^53 - 1', url: '/v1/followers:batch', item: { network: 'x', profileId: 'p', date: '2026-02-03', followers: 1e17 }, field: 'followers', reason: /9007199254740991/ },
   { name: 'a field the schema does not know', url: '/v1/posts:batch', item: post('b8', { impressions: 3 }), field: 'impressions', reason: /not a known field/ },
 ];
 
@@ -37,6 +50,16 @@ describe('bad input to the batch routes', () => {
     const [rejection] = res.json().error.details;
     expect(rejection).toMatchObject({ index: 0, field });
     expect(rejection.reason).toMatch(reason);
+  });
+
+  it.each([
+    ['a NUL byte in a text', post('n1', { text: 'a\u0000b' }), 'body.items.1.text', /NUL/],
+    ['a NUL byte in an id', post('n2\u0000'), 'body.items.1.networkPostId', /NUL/],
+    ['a lone surrogate in a tag', post('n3', { tags: ['ok', '\ud800'] }), 'body.items.1.tags.1', /surrogate/],
+  ])('refuses %s with a 400 naming the field (PostgreSQL cannot store it)', async (_name, item, field, message) => {
+    const res = await send('/v1/posts:batch', { items: [post('fine-but-same-request'), item] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'TEXT_INVALID', details: [{ field, message: expect.stringMatching(message) }] });
   });
 
   it('refuses a body that is not a batch, naming what is wrong', async () => {
@@ -64,5 +87,12 @@ describe('bad input to the batch routes', () => {
     const res = await send('/v1/posts:batch', { items: [post('fine')] });
     expect(res.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     expect((await kit.app.inject('/health')).statusCode).toBe(200);
+  });
+
+  it('accepts 2^53 - 1 impressions and a link in capitals (HTTPS://)', async () => {
+    const res = await send('/v1/posts:batch', {
+      items: [post('big', { link: 'HTTPS://example.com/p', metrics: { capturedAt: '2026-02-01T00:00:00Z', impressions: Number.MAX_SAFE_INTEGER } })],
+    });
+    expect(res.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
   });
 });

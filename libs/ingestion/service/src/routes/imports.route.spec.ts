@@ -116,6 +116,43 @@ describe('CSV imports', () => {
     expect(json.statusCode).toBe(415);
   });
 
+  it.each([
+    ['inside the file', 0.6],
+    ['inside a part header', 0.02],
+  ])('answers 400 for an upload cut short %s, creating no job', async (_where, fraction) => {
+    const form = multipartBody([{ name: 'format', value: 'x' }, { name: 'file', value: xExport([xRow(7001), xRow(7002)]), fileName: 'export.csv' }]);
+    const jobs = await kit.db.prisma.importJob.count();
+    const cut = form.payload.subarray(0, Math.floor(form.payload.length * fraction));
+    const res = await kit.app.inject({ method: 'POST', url: '/v1/imports', headers: { 'x-api-key': KEY_A, ...form.headers }, payload: cut });
+    expect(res.statusCode).toBe(400);
+    // Cut in a part header, the form simply has no file part.
+    expect(['UPLOAD_INCOMPLETE', 'IMPORT_FORM_INVALID']).toContain(res.json().error.code);
+    expect(await kit.db.prisma.importJob.count()).toBe(jobs);
+  });
+
+  it('refuses a file whose header names a column twice, naming it', async () => {
+    const res = await upload(xExport([xRow(7003)]).replace('"impressions","engagements"', '"impressions","impressions"'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'IMPORT_DUPLICATE_COLUMNS', message: expect.stringContaining('"impressions"') });
+  });
+
+  it('rejects a row with a NUL byte in a cell, naming the row and the column, and imports the others', async () => {
+    // Past the first 256 KiB read: a NUL at the start of a file makes it binary, refused whole.
+    const rows = Array.from({ length: 1000 }, (_, i) => xRow(8000 + i));
+    const res = await upload(xExport([...rows, xRow(7004, { text: 'nul \u0000 inside' })]));
+    expect(res.statusCode, res.body).toBe(202);
+    const done = await finished(res.json().id);
+    expect(done).toMatchObject({ state: 'succeeded', rowsRead: 1001, accepted: 1000, rejectedCount: 1 });
+    expect(done.rejected).toEqual([{ row: 1002, field: 'text', reason: expect.stringMatching(/Column "Tweet text": contains the NUL character/) }]);
+  });
+
+  it('rejects a row whose link is not http(s)', async () => {
+    const mapping = JSON.stringify({ target: 'posts', network: 'x', columns: { networkPostId: 'id', publishedAt: 'at', text: 'text', link: 'url' } });
+    const done = await finished((await upload('id,at,text,url\n7007,2026-01-01T00:00:00Z,hi,javascript:alert(1)\n7008,2026-01-01T00:00:00Z,hi,https://x.com/p\n', { mapping })).json().id);
+    expect(done).toMatchObject({ state: 'succeeded', rowsRead: 2, accepted: 1, rejectedCount: 1 });
+    expect(done.rejected).toEqual([{ row: 2, field: 'link', reason: expect.stringMatching(/Column "url": .* not a web address/) }]);
+  });
+
   it('answers 413 naming the limit for a file over the upload limit', async () => {
     const res = await upload(Buffer.alloc(3 * 1024 * 1024, 'a'));
     expect(res.statusCode).toBe(413);

@@ -1,3 +1,4 @@
+import { DATE_RANGE } from '@herald/events';
 import { AppError } from '@herald/service-kit';
 
 export interface Period {
@@ -9,6 +10,12 @@ export interface Period {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY = 86_400_000;
+/**
+ * The instants a period may start and end at: the years events may carry (DATE_RANGE); the
+ * database cannot read dates far outside them (year 0, −6060), and nothing is stored there.
+ */
+export const PERIOD_MIN = new Date(Date.UTC(DATE_RANGE.firstYear, 0, 1));
+export const PERIOD_MAX = new Date(Date.UTC(DATE_RANGE.lastYear + 1, 0, 1));
 /** A summary reads every mention of the period and the one before: a year at most. */
 export const MAX_PERIOD_DAYS = 366;
 
@@ -20,6 +27,9 @@ function parseInstant(value: string, field: 'from' | 'to'): Date {
   if (Number.isNaN(date.getTime())) throw invalid(field, `"${value}" is not a date (use YYYY-MM-DD or an ISO timestamp)`);
   // Date() rolls 2026-02-30 over into March; a calendar date must round-trip to itself.
   if (DATE_ONLY.test(value) && date.toISOString().slice(0, 10) !== value) throw invalid(field, `"${value}" is not a real date`);
+  if (date < PERIOD_MIN || date > PERIOD_MAX) {
+    throw invalid(field, `"${value}" is out of range: use a date from ${PERIOD_MIN.toISOString().slice(0, 10)} to ${PERIOD_MAX.toISOString().slice(0, 10)}`);
+  }
   return date;
 }
 

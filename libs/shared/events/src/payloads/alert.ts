@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-import { literalUnion, NetworkIdSchema, NetworkSchema, Timestamp } from './common.ts';
+import { Counter, literalUnion, NetworkIdSchema, NetworkSchema, Timestamp } from './common.ts';
 import { SentimentLabelSchema } from './mention.ts';
 
 /** What rose far above its baseline: the number of mentions, or the share of them that is negative. */
@@ -39,13 +39,13 @@ export const ListeningAlertPayloadSchema = Type.Object(
     baseline: Type.Number({ minimum: 0, description: 'The same measure over the trailing buckets: median volume, or pooled negative share' }),
     score: Type.Number({ description: 'How far above the baseline, in (robust) standard deviations' }),
     threshold: Type.Number({ description: 'The score an alert needs' }),
-    mentions: Type.Integer({ minimum: 0, description: 'Mentions in the bucket' }),
-    negatives: Type.Integer({ minimum: 0, description: 'Negative mentions in the bucket' }),
-    baselineBuckets: Type.Integer({ minimum: 1, description: 'Trailing buckets the baseline was computed from' }),
+    mentions: Counter({ description: 'Mentions in the bucket' }),
+    negatives: Counter({ description: 'Negative mentions in the bucket' }),
+    baselineBuckets: Type.Integer({ minimum: 1, maximum: 10_000, description: 'Trailing buckets the baseline was computed from' }),
     evidence: Type.Object(
       {
         mentions: Type.Array(AlertEvidenceMentionSchema, { maxItems: 50 }),
-        total: Type.Integer({ minimum: 0, description: 'Mentions behind the alert; the list holds the first 50' }),
+        total: Counter({ description: 'Mentions behind the alert; the list holds the first 50' }),
       },
       { additionalProperties: false },
     ),

@@ -1,10 +1,10 @@
 import { Type, type Static } from 'typebox';
 
-import { literalUnion, NetworkIdSchema, NetworkSchema, Timestamp } from './common.ts';
+import { Counter, literalUnion, NetworkIdSchema, NetworkSchema, Timestamp, WebLink } from './common.ts';
 
 export const CONTENT_TYPES = ['text', 'image', 'video', 'link', 'carousel', 'story', 'reel', 'live', 'other'] as const;
 
-const count = (description: string) => Type.Optional(Type.Integer({ minimum: 0, description }));
+const count = (description: string) => Type.Optional(Counter({ description }));
 
 /** One reading of a post's counters at a moment; the history is kept, the newest gives totals. */
 export const MetricsSnapshotSchema = Type.Object(
@@ -34,7 +34,7 @@ export const PostSchema = Type.Object(
     publishedAt: Timestamp,
     sourceTimeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone the source used' })),
     text: Type.String({ maxLength: 100_000 }),
-    link: Type.Optional(Type.String({ format: 'uri', maxLength: 2048 })),
+    link: Type.Optional(WebLink({ maxLength: 2048, description: 'http(s) URL of the post' })),
     contentType: literalUnion(CONTENT_TYPES, { default: 'text' }),
     tags: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100, default: [] }),
     campaign: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
