@@ -2,3 +2,8 @@ export * from './probes.ts';
 export * from './require-service.ts';
 export * from './test-env.ts';
 export * from './unique-name.ts';
+export * from './fuzz/fuzz-settings.ts';
+export * from './fuzz/hostile-values.ts';
+export * from './fuzz/route-fuzz.ts';
+export * from './fuzz/route-table.ts';
+export * from './fuzz/schema-arbitrary.ts';
