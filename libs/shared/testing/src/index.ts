@@ -7,3 +7,4 @@ export * from './fuzz/hostile-values.ts';
 export * from './fuzz/route-fuzz.ts';
 export * from './fuzz/route-table.ts';
 export * from './fuzz/schema-arbitrary.ts';
+export * from './fuzz/event-arbitraries.ts';

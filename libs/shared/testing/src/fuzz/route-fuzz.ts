@@ -113,9 +113,10 @@ const CONTENT_TYPES: readonly string[] = [
   'garbage',
 ];
 
-function pathArbitrary(route: FuzzRoute): fc.Arbitrary<string> {
+function pathArbitrary(route: FuzzRoute, knownIds: readonly string[]): fc.Arbitrary<string> {
   if (route.params.length === 0 && !route.url.includes('*')) return fc.constant(route.url);
   const segment = fc.oneof(
+    { weight: knownIds.length ? 4 : 0, arbitrary: knownIds.length ? fc.constantFrom(...knownIds) : fc.constant('') },
     { weight: 3, arbitrary: fc.uuid() },
     { weight: 3, arbitrary: hostileText().filter((s) => s.length > 0).map(encodeAny) },
     { weight: 1, arbitrary: fc.constantFrom('..', '.', '%2e%2e', '%2F', '%00', '%ZZ', 'a%2Fb', '%E2%80%AE', 'x'.repeat(3_000)) },
@@ -139,7 +140,13 @@ function serializeQuery(value: unknown): string {
 function queryArbitrary(route: FuzzRoute, extraQuery: Record<string, string>): fc.Arbitrary<string> {
   const fixed = Object.entries(extraQuery).map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`);
   const withFixed = (q: string) => (fixed.length === 0 ? q : q === '' || q === '?' ? `?${fixed.join('&')}` : `${q}&${fixed.join('&')}`);
-  const fromSchema = route.query ? arbitraryFromSchema(route.query).map(serializeQuery) : fc.constant('');
+  // A fixed parameter replaces the schema's own, rather than coming twice.
+  const schema = route.query && {
+    ...route.query,
+    properties: Object.fromEntries(Object.entries(route.query.properties).filter(([k]) => !(k in extraQuery))),
+    required: (route.query.required ?? []).filter((k) => !(k in extraQuery)),
+  };
+  const fromSchema = schema ? arbitraryFromSchema(schema).map(serializeQuery) : fc.constant('');
   const junkPair = fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), hostileText()).map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`);
   return fc
     .oneof(
@@ -202,9 +209,9 @@ function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<{ payload?: string | Buff
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Requests to one route: its path with odd parameters, odd query strings, and hostile bodies of every kind. */
-export function requestArbitrary(route: FuzzRoute, options: { extraQuery?: Record<string, string> } = {}): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(route: FuzzRoute, options: { extraQuery?: Record<string, string>; knownIds?: readonly string[] } = {}): fc.Arbitrary<FuzzRequest> {
   const body = WRITES.has(route.method) ? bodyArbitrary(route) : fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: bodyArbitrary(route) });
-  return fc.tuple(pathArbitrary(route), queryArbitrary(route, options.extraQuery ?? {}), body).map(([path, query, { payload, contentType }]) => ({
+  return fc.tuple(pathArbitrary(route, options.knownIds ?? []), queryArbitrary(route, options.extraQuery ?? {}), body).map(([path, query, { payload, contentType }]) => ({
     method: route.method,
     url: `${path}${query}`,
     headers: contentType ? { 'content-type': contentType } : {},
@@ -221,6 +228,8 @@ export interface RouteFuzzOptions {
   seed: number;
   /** Query parameters every request carries (e.g. the workspace, where a route still takes one). */
   extraQuery?: Record<string, string>;
+  /** Ids of rows that exist, used for path parameters beside random ones so updates reach real rows. */
+  knownIds?: readonly string[];
   /**
    * A picture of what the service stores (row counts). A request answered 4xx must leave it as
    * it was: nothing half-written.
@@ -260,7 +269,7 @@ export async function fuzzRoute(options: RouteFuzzOptions): Promise<number> {
   // After a hang, shrinking would wait out the guard on every candidate: report the input as found.
   let hung = false;
   await fc.assert(
-    fc.asyncProperty(requestArbitrary(options.route, options.extraQuery ? { extraQuery: options.extraQuery } : {}), async (request) => {
+    fc.asyncProperty(requestArbitrary(options.route, { ...(options.extraQuery ? { extraQuery: options.extraQuery } : {}), knownIds: options.knownIds ?? [] }), async (request) => {
       if (hung) return;
       tried += 1;
       const auth = await options.authenticate();
