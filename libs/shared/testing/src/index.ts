@@ -8,3 +8,4 @@ export * from './fuzz/route-fuzz.ts';
 export * from './fuzz/route-table.ts';
 export * from './fuzz/schema-arbitrary.ts';
 export * from './fuzz/event-arbitraries.ts';
+export * from './fuzz/mutations.ts';

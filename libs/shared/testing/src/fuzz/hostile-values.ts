@@ -128,6 +128,19 @@ export const HOSTILE_DATES: readonly string[] = [
   'yesterday',
 ];
 
+/** Well-formed dates at the ends of the calendar: they pass a format check and break what comes after it. */
+export const EDGE_DATES: readonly string[] = ['0000-01-01', '0001-01-01', '0099-12-31', '1000-01-01', '1969-12-31', '1970-01-01', '2024-02-29', '9999-12-31'];
+export const EDGE_INSTANTS: readonly string[] = [
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00.000Z',
+  '1969-12-31T23:59:59.999Z',
+  '1970-01-01T00:00:00Z',
+  '2026-03-29T01:30:00+01:00',
+  '2026-12-31T23:59:59-14:00',
+  '9999-12-31T23:59:59.999Z',
+  '9999-12-31T23:59:59-12:00',
+];
+
 /** Any of the above as a string. */
 export const hostileText = (): fc.Arbitrary<string> =>
   fc.oneof(

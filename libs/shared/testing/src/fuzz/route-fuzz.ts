@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 
 import { deeplyNestedJson, HOSTILE_KEYS, hostileJson, hostileText, hugeArray } from './hostile-values.ts';
+import { mutationsOf } from './mutations.ts';
 import type { FuzzRoute } from './route-table.ts';
 import { arbitraryFromSchema, type JsonSchema } from './schema-arbitrary.ts';
 
@@ -146,7 +147,13 @@ function queryArbitrary(route: FuzzRoute, extraQuery: Record<string, string>): f
     properties: Object.fromEntries(Object.entries(route.query.properties).filter(([k]) => !(k in extraQuery))),
     required: (route.query.required ?? []).filter((k) => !(k in extraQuery)),
   };
-  const fromSchema = schema ? arbitraryFromSchema(schema).map(serializeQuery) : fc.constant('');
+  const fromSchema = schema
+    ? fc.oneof(
+        { weight: 1, arbitrary: arbitraryFromSchema(schema, { hostility: 0 }) },
+        { weight: 2, arbitrary: arbitraryFromSchema(schema) },
+        { weight: 3, arbitrary: mutationsOf(arbitraryFromSchema(schema, { hostility: 0 })) },
+      ).map(serializeQuery)
+    : fc.constant('');
   const junkPair = fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), hostileText()).map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`);
   return fc
     .oneof(
@@ -182,11 +189,15 @@ function multipartPayload(): fc.Arbitrary<{ payload: Buffer; contentType: string
   });
 }
 
-function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<{ payload?: string | Buffer; contentType?: string }> {
+type Body = { payload?: string | Buffer; contentType?: string };
+
+function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<Body> {
   const json = (value: fc.Arbitrary<unknown>) => value.map((v) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' }));
   const items = arrayPropertyOf(route.body);
-  const choices: fc.WeightedArbitrary<{ payload?: string | Buffer; contentType?: string }>[] = [
-    { weight: 8, arbitrary: json(arbitraryFromSchema(route.body)) },
+  const choices: fc.WeightedArbitrary<Body>[] = [
+    { weight: 2, arbitrary: json(arbitraryFromSchema(route.body, { hostility: 0 })) },
+    { weight: 4, arbitrary: json(arbitraryFromSchema(route.body)) },
+    { weight: 6, arbitrary: json(mutationsOf(arbitraryFromSchema(route.body, { hostility: 0 }))) },
     { weight: 2, arbitrary: json(hostileJson()) },
     { weight: 2, arbitrary: fc.constantFrom(...MALFORMED_JSON).map((payload) => ({ payload, contentType: 'application/json' })) },
     { weight: 1, arbitrary: deeplyNestedJson().map((payload) => ({ payload, contentType: 'application/json' })) },
@@ -210,13 +221,12 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Requests to one route: its path with odd parameters, odd query strings, and hostile bodies of every kind. */
 export function requestArbitrary(route: FuzzRoute, options: { extraQuery?: Record<string, string>; knownIds?: readonly string[] } = {}): fc.Arbitrary<FuzzRequest> {
-  const body = WRITES.has(route.method) ? bodyArbitrary(route) : fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: bodyArbitrary(route) });
-  return fc.tuple(pathArbitrary(route, options.knownIds ?? []), queryArbitrary(route, options.extraQuery ?? {}), body).map(([path, query, { payload, contentType }]) => ({
-    method: route.method,
-    url: `${path}${query}`,
-    headers: contentType ? { 'content-type': contentType } : {},
-    ...(payload !== undefined ? { payload } : {}),
-  }));
+  const none: fc.Arbitrary<Body> = fc.constant({});
+  const body = WRITES.has(route.method) ? bodyArbitrary(route) : fc.oneof({ weight: 9, arbitrary: none }, { weight: 1, arbitrary: bodyArbitrary(route) });
+  return fc.tuple(pathArbitrary(route, options.knownIds ?? []), queryArbitrary(route, options.extraQuery ?? {}), body).map(([path, query, { payload, contentType }]): FuzzRequest => {
+    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+    return { method: route.method, url: `${path}${query}`, headers, ...(payload !== undefined ? { payload } : {}) };
+  });
 }
 
 export interface RouteFuzzOptions {
