@@ -124,7 +124,7 @@ function pathArbitrary(route: FuzzRoute, knownIds: readonly string[]): fc.Arbitr
   );
   return fc.array(segment, { minLength: route.params.length + 1, maxLength: route.params.length + 1 }).map((values) => {
     let i = 0;
-    return route.url.replace(/:[A-Za-z0-9_]+/g, () => values[i++] ?? 'x').replace('*', values[values.length - 1] ?? '');
+    return route.url.replace(/(?<=\/):[A-Za-z0-9_]+/g, () => values[i++] ?? 'x').replace('*', values[values.length - 1] ?? '');
   });
 }
 

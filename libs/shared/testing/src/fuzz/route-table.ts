@@ -43,7 +43,8 @@ export async function routeTableOf(app: FastifyInstance): Promise<FuzzRoute[]> {
       const jsonBody = content['application/json']?.schema;
       return {
         ...r,
-        params: [...r.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? ''),
+        // A parameter starts a segment; a colon inside one is literal (`/v1/posts:batch`).
+        params: [...r.url.matchAll(/(?<=\/):([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? ''),
         ...(query ? { query } : {}),
         ...(jsonBody ? { body: jsonBody } : {}),
         consumes: Object.keys(content),
