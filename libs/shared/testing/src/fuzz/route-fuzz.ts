@@ -170,7 +170,8 @@ function arrayPropertyOf(schema: JsonSchema | undefined): [string, JsonSchema] |
   return undefined;
 }
 
-function multipartPayload(): fc.Arbitrary<{ payload: Buffer; contentType: string }> {
+// Multipart bodies are text here, so that a failing one prints readably.
+function multipartPayload(): fc.Arbitrary<{ payload: string; contentType: string }> {
   const part = fc.record({
     name: fc.oneof(fc.constantFrom('file', 'format', 'kind', 'mapping', 'timeZone', '__proto__', ''), fc.string({ maxLength: 8 })),
     value: fc.oneof(hostileText(), fc.constantFrom('id,text\n1,hello\n', 'a,a,a\n1,2,3\n', '\uFEFFPost ID,Date\n1,2026-02-30\n', '"unterminated\n')),
@@ -182,14 +183,24 @@ function multipartPayload(): fc.Arbitrary<{ payload: Buffer; contentType: string
       (p) =>
         `--${boundary}\r\nContent-Disposition: form-data; name="${p.name.replace(/["\r\n]/g, '')}"${p.file ? '; filename="x.csv"\r\nContent-Type: text/csv' : ''}\r\n\r\n${p.value}\r\n`,
     );
-    let payload = Buffer.from(`${chunks.join('')}${close ? `--${boundary}--\r\n` : ''}`);
+    let payload = `${chunks.join('')}${close ? `--${boundary}--\r\n` : ''}`;
     // A body cut short, as a dropped connection leaves it.
-    if (cutAt !== null && payload.length > 0) payload = payload.subarray(0, cutAt % payload.length);
+    if (cutAt !== null && payload.length > 0) payload = payload.slice(0, cutAt % payload.length);
     return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
   });
 }
 
 type Body = { payload?: string | Buffer; contentType?: string };
+
+/** A well-formed upload of one CSV file, cut off somewhere, as a dropped connection leaves it. */
+function uploadCutShort(): fc.Arbitrary<{ payload: string; contentType: string }> {
+  return fc.tuple(fc.constantFrom('id,text\n1,hello\n2,world\n', 'Tweet id,Tweet text,time,impressions\n1,hi,2026-01-01 10:00 +0000,5\n'), // Unbiased: fast-check would otherwise favour the ends, an empty or a whole body.
+    fc.noBias(fc.integer({ min: 0, max: 10_000 }))).map(([csv, per10k]) => {
+    const boundary = 'heraldupload';
+    const whole = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="export.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    return { payload: whole.slice(0, Math.floor((per10k / 10_000) * whole.length)), contentType: `multipart/form-data; boundary=${boundary}` };
+  });
+}
 
 function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<Body> {
   const json = (value: fc.Arbitrary<unknown>) => value.map((v) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' }));
@@ -213,7 +224,8 @@ function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<Body> {
   } else {
     choices.push({ weight: 1, arbitrary: json(hugeArray()) });
   }
-  if (route.consumes.includes('multipart/form-data') || route.consumes.length === 0) choices.push({ weight: route.consumes.includes('multipart/form-data') ? 8 : 1, arbitrary: multipartPayload() });
+  if (route.consumes.includes('multipart/form-data')) choices.push({ weight: 8, arbitrary: multipartPayload() }, { weight: 6, arbitrary: uploadCutShort() });
+  else if (route.consumes.length === 0) choices.push({ weight: 1, arbitrary: multipartPayload() });
   return fc.oneof(...choices);
 }
 
