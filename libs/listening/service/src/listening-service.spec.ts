@@ -42,7 +42,7 @@ describe('listening service', () => {
 
   const publish = async (events: HeraldEvent[]) => {
     await bus.publish(events);
-    await bus.drain({ timeoutMs: 30_000 });
+    await bus.drain({ timeoutMs: 60_000 });
   };
   const eventsOn = <T extends HeraldEvent['type']>(topic: string, type: T) =>
     bus
