@@ -75,7 +75,7 @@ function documentedOperations(app: FastifyInstance): Map<string, OpenApiOperatio
   if (!swagger) return operations;
   for (const [path, methods] of Object.entries(swagger().paths ?? {})) {
     const url = path.replace(/\{([^}]+)\}/g, ':$1');
-    for (const [method, operation] of Object.entries(methods)) operations.set(`${method.toUpperCase()} ${url}`, operation);
+    for (const [method, operation] of Object.entries(methods)) operations.set(`${method.toUpperCase()} ${url}`, operation as OpenApiOperation);
   }
   return operations;
 }
