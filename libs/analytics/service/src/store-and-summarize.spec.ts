@@ -64,7 +64,7 @@ describe('analytics: stored events and the period summary', () => {
   };
   const publish = async (events: HeraldEvent[]) => {
     await bus.publish(events);
-    await bus.drain({ timeoutMs: 10_000 });
+    await bus.drain({ timeoutMs: 60_000 });
   };
 
   it('sums the newest snapshot of each post published in the period, and averages scored mentions', async () => {

@@ -112,7 +112,7 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)('rendered deck in Chromium', () => {
     });
     const { port } = server.address() as AddressInfo;
     await page.goto(`http://127.0.0.1:${port}/deck.html`);
-    await page.waitForFunction(() => window.Reveal?.isReady(), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => window.Reveal?.isReady(), undefined, { timeout: 60_000 });
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -134,7 +134,7 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)('rendered deck in Chromium', () => {
     await showSlide(page, 0);
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.Reveal.getPlugin('notes')?.open?.())]);
     await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('reach is up'), undefined, {
-      timeout: 15_000,
+      timeout: 60_000,
     });
     await speaker.close();
   });
@@ -162,7 +162,7 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)('rendered deck in Chromium', () => {
     ['doughnut', 4],
   ] as const)('draws the %s chart when its slide is shown', async (type, points) => {
     await showSlide(page, slideIndex('chart', type));
-    await page.waitForSelector('section.present canvas[data-chart-drawn]', { timeout: 10_000 });
+    await page.waitForSelector('section.present canvas[data-chart-drawn]', { timeout: 60_000 });
     const { painted, total } = await paintedPixels(page);
     const elements = await page.evaluate(() => {
       const canvas = document.querySelector('section.present canvas') as HTMLCanvasElement;

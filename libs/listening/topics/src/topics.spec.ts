@@ -38,9 +38,8 @@ describe('terms', () => {
 
   it('has no keyword for empty text, emoji, links, or U+FFFD, and does not choke on 100 KB', () => {
     for (const text of ['', '😡😡', 'https://example.com/x', '\uFFFD\uFFFD']) expect(mentionKeywords(text)).toEqual([]);
-    const started = performance.now();
+    // How fast is bench/listening/hostile-texts.ts's question; here, that it finishes with the right keywords.
     expect(mentionKeywords('shipping delay refund '.repeat(5_000))).toEqual(expect.arrayContaining(['shipping', 'delay', 'refund']));
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 

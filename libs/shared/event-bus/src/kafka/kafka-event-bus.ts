@@ -41,6 +41,8 @@ const HEARTBEAT_INTERVAL_MS = 3_000;
 const MAX_WAIT_TIME_MS = 1_000;
 const JOIN_TIMEOUT_MS = 60_000;
 const PING_TIMEOUT_MS = 5_000;
+// How long new topics may take to be served by their leaders (seconds on a loaded broker).
+const TOPICS_SERVED_TIMEOUT_MS = 60_000;
 // Crashes in a row (no successful join in between) before a consumer is given up for good.
 const MAX_CONSUMER_RESTARTS = 5;
 // Kafka rejects a record batch above message.max.bytes (1 MiB by default); kafkajs puts every
@@ -218,6 +220,42 @@ class KafkaJsEventBus implements KafkaEventBus {
     // Only the missing ones: with any existing topic in the request kafkajs skips waiting for leaders.
     // Another process racing us to create them ends in "already exists", which kafkajs reports as false.
     await this.#admin.createTopics({ topics: [...new Set(missing)].map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+    await this.#untilServed([...new Set(missing)]);
+  }
+
+  /**
+   * kafkajs's waitForLeaders trusts metadata, and metadata names a leader before that broker
+   * hosts the partition: a send in between fails with "This server does not host this
+   * topic-partition". A ListOffsets request goes to each partition's leader and succeeds only once
+   * it serves the partition, so that is what is awaited. A client of its own asks: kafkajs keeps
+   * refreshing every topic an admin client once looked up, and would fail once one is deleted.
+   */
+  async #untilServed(topics: readonly string[]): Promise<void> {
+    const probe = this.#kafka.admin({ retry: ADMIN_RETRY });
+    await probe.connect();
+    try {
+      await this.#probeUntilServed(probe, topics);
+    } finally {
+      await probe.disconnect();
+    }
+  }
+
+  async #probeUntilServed(probe: Admin, topics: readonly string[]): Promise<void> {
+    const deadline = Date.now() + TOPICS_SERVED_TIMEOUT_MS;
+    for (const topic of topics) {
+      let lastError = 'no leader yet';
+      for (;;) {
+        try {
+          const [metadata] = (await probe.fetchTopicMetadata({ topics: [topic] })).topics;
+          const partitions = metadata?.partitions ?? [];
+          if (partitions.length > 0 && partitions.every((p) => p.leader >= 0) && (await probe.fetchTopicOffsets(topic)).length === partitions.length) break;
+        } catch (error) {
+          lastError = toError(error).message;
+        }
+        if (Date.now() > deadline) throw new EventBusError('EVENT_BUS_TOPICS_NOT_READY', `topic ${topic} is not served by a leader after ${TOPICS_SERVED_TIMEOUT_MS / 1000} s: ${lastError}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   async ping(): Promise<void> {

@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // Reads compose and config files.
+  // The limits only catch a hang: speed is measured in bench/, never asserted by a unit test.
+  test: { env: { TZ: 'UTC' }, testTimeout: 120_000, hookTimeout: 120_000 },
+});
