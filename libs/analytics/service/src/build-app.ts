@@ -1,6 +1,8 @@
-import type { AnalyticsDb } from '@herald/analytics-data-access';
-import type { EventBus } from '@herald/event-bus';
-import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
+import { createDeadLetterStore, type AnalyticsDb } from '@herald/analytics-data-access';
+import { deliveredEventOf, type EventBus } from '@herald/event-bus';
+import { createServiceApp, registerDeadLetterRoutes, type Logger, type ServiceApp } from '@herald/service-kit';
+
+import { createStoreEventsHandler } from './consumers/store-events.consumer.ts';
 
 import { registerSummaryRoute } from './routes/summary.route.ts';
 
@@ -23,5 +25,10 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
     ],
   });
   registerSummaryRoute(app, deps.db);
+  const handle = createStoreEventsHandler(deps);
+  registerDeadLetterRoutes(app, {
+    store: createDeadLetterStore(deps.db),
+    replay: (letter) => handle([deliveredEventOf(letter, deps.logger)]),
+  });
   return app;
 }

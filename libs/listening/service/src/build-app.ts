@@ -1,6 +1,8 @@
-import type { EventBus } from '@herald/event-bus';
-import type { ListeningDb } from '@herald/listening-data-access';
-import { createServiceApp, type Logger, type ServiceApp } from '@herald/service-kit';
+import { deliveredEventOf, type EventBus } from '@herald/event-bus';
+import { createDeadLetterStore, type ListeningDb } from '@herald/listening-data-access';
+import { createServiceApp, registerDeadLetterRoutes, type Logger, type ServiceApp } from '@herald/service-kit';
+
+import { createAnalyzeMentionsHandler } from './consumers/analyze-mentions.consumer.ts';
 
 import { registerAlertsRoute } from './routes/alerts.route.ts';
 import { registerBrandsRoutes } from './routes/brands.route.ts';
@@ -28,5 +30,10 @@ export async function buildListeningApp(deps: ListeningDeps): Promise<ServiceApp
   registerSummaryRoute(app, deps.db);
   registerBrandsRoutes(app, deps.db);
   registerAlertsRoute(app, deps.db);
+  const handle = createAnalyzeMentionsHandler(deps);
+  registerDeadLetterRoutes(app, {
+    store: createDeadLetterStore(deps.db),
+    replay: (letter) => handle([deliveredEventOf(letter, deps.logger)]),
+  });
   return app;
 }

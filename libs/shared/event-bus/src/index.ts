@@ -15,3 +15,4 @@ export {
 export { EventBusError, isTransientBusError, type EventBusErrorCode } from './event-bus-error.ts';
 export { createKafkaEventBus, type KafkaEventBus, type KafkaEventBusConfig } from './kafka/kafka-event-bus.ts';
 export { createMemoryEventBus, MemoryEventBus, type MemoryEventBusOptions, type MemoryRecord } from './memory/memory-event-bus.ts';
+export { deliveredEventOf } from './replay.ts';

@@ -7,3 +7,5 @@ export * from './service-app.ts';
 export * from './common-config.ts';
 export * from './openapi-document.ts';
 export * from './boot-service.ts';
+export * from './dead-letters.route.ts';
+export * from './request-workspace.ts';
