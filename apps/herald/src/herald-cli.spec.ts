@@ -66,6 +66,12 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect(await deck.text()).toContain('/assets/reveal/reveal.js');
   });
 
+  it('lists the dead letters of the running herald: none after the sample data', () => {
+    const res = herald(['dlq', 'list', '--json'], dataDir);
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual([]);
+  });
+
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';
     const to = '2027-01-01';
@@ -85,6 +91,15 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
 
     const table = herald(['analytics', 'summary', '--from', from, '--to', to], dataDir);
     expect(table.stdout).toMatch(/Engagement rate\s+\d+\.\d{2}%/);
+  }, 120_000);
+
+  it('lists and replays dead letters from the files once stopped', () => {
+    const list = herald(['dlq', 'list', '--service', 'analytics'], dataDir);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toBe('No dead letters.\n');
+    const replay = herald(['dlq', 'replay'], dataDir);
+    expect(replay.status, replay.stderr).toBe(0);
+    expect(replay.stdout).toBe('Nothing to replay.\n');
   }, 120_000);
 
   it('names the flag of an impossible date', () => {
