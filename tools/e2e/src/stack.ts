@@ -18,12 +18,27 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  /** Default: the shared test server (HERALD_TEST_DATABASE_URL). */
+  databaseUrl?: string;
+  /** Default: the shared test broker (KAFKA_BROKERS). */
+  kafkaBrokers?: string;
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+}
+
 /** One run's worth of isolation: its own topics (prefix), consumer groups and database schemas. */
-export function createTestStack(label: string): TestStack {
+export function createTestStack(label: string, options: TestStackOptions = {}): TestStack {
   const run = uniqueName(label);
+  const databaseUrl = options.databaseUrl ?? testPostgresUrl();
   const apiKey = `hk_${randomBytes(24).toString('base64url')}`;
   const schemas = { ingestion: `${run}_ingestion`, listening: `${run}_listening`, analytics: `${run}_analytics`, deck: `${run}_deck` };
-  const env = { DATABASE_URL: testPostgresUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), HERALD_TOPIC_PREFIX: `${run}.` };
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: options.kafkaBrokers ?? testKafkaBrokers().join(','),
+    HERALD_TOPIC_PREFIX: `${run}.`,
+    ...options.env,
+  };
   const started: ServiceProcess[] = [];
   const stack: TestStack = {
     run,
@@ -44,7 +59,7 @@ export function createTestStack(label: string): TestStack {
     },
     async stop() {
       await Promise.all(started.map((s) => s.stop()));
-      const client = new pg.Client({ connectionString: testPostgresUrl() });
+      const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       try {
         for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
