@@ -101,10 +101,9 @@ describe('analytics: stored events and the period summary', () => {
     const moved = createEvent({ type: 'ingestion.post.updated', workspaceId: WS, source: 'test', payload: { post: { ...post, publishedAt: '2026-12-10T10:00:00Z' } } });
     await publish([first]);
     await publish([moved]);
-    // Both delivered again (a consumer restart, a rebalance), in their order: without the event-id
-    // check the old one would move the post back into November.
+    // The old event comes again after the newer one (the outbox sending it twice, a replayed dead
+    // letter): without the event-id check it would move the post back into November.
     await publish([first]);
-    await publish([first, moved, first]);
 
     expect(await summary('2026-11-01', '2026-12-01')).toMatchObject({ posts: before.posts, impressions: before.impressions });
     expect(await summary('2026-12-01', '2027-01-01')).toMatchObject({ posts: december.posts + 1, impressions: december.impressions + 300 });
