@@ -1,10 +1,15 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
+import { isTransientDatabaseError } from '@herald/db';
+import { isTransientBusError } from '@herald/event-bus';
+
 import { AppError } from './app-error.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+const RETRY_AFTER_SECONDS = 5;
 
 /** The one mapping from errors to HTTP answers: stable codes, and no internals in a 5xx. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -25,6 +30,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status < 500) {
       const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : fe.code ?? 'BAD_REQUEST';
       return reply.status(status).send(body(code, fe.message));
+    }
+    // A dependency that is down is not a bug: the client is told to come back, and nothing was half-written.
+    if (isTransientDatabaseError(error) || isTransientBusError(error)) {
+      request.log.warn({ err: error }, 'a dependency is unavailable');
+      return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send(body('DEPENDENCY_UNAVAILABLE', 'A service this request needs is unavailable; retry later'));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(body('INTERNAL', 'Internal error; see the service log for the request id ' + request.id));

@@ -18,6 +18,7 @@ async function build(readyOk = true) {
   app.post('/items', { schema: { body: Type.Object({ count: Type.Integer({ minimum: 0 }) }) } }, async (req) => req.body);
   app.get('/teapot', async () => { throw new AppError('TEAPOT', 'short and stout', 418); });
   app.get('/boom', async () => { throw new Error('secret internal detail'); });
+  app.get('/db-down', async () => { throw Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' }); });
   return app;
 }
 
@@ -49,6 +50,15 @@ describe('createServiceApp', () => {
     const res = await app.inject('/teapot');
     expect(res.statusCode).toBe(418);
     expect(res.json().error).toEqual({ code: 'TEAPOT', message: 'short and stout' });
+  });
+
+  it('answers 503 with Retry-After when the database is unreachable', async () => {
+    const app = await build();
+    const res = await app.inject('/db-down');
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json().error.code).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(res.body).not.toContain('127.0.0.1');
   });
 
   it('hides internals of a 500', async () => {

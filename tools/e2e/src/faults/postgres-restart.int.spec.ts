@@ -72,6 +72,9 @@ describe.runIf(up)('fault: PostgreSQL restarted while ingestion, listening and a
     note('postgres-restart', { downMs: DOWN_MS, acknowledged: { posts: result.ackedPosts.size, mentions: result.ackedMentions.size }, statuses: result.statuses, duringRestart: result.duringFault, retryAfter: [...result.retryAfter], ready, totals });
 
     expect(totals).toMatchObject(expected);
+    // A request ingestion cannot store gets 503 with Retry-After (the client sends it again), never a 500.
+    expect(Object.keys(result.statuses).filter((status) => status !== '200' && status !== '503')).toEqual([]);
+    if (result.statuses['503']) expect([...result.retryAfter]).toEqual(['503:5']);
     expect(ready).toHaveProperty(['analytics:503:database=false']);
     expect(ready).toHaveProperty(['listening:503:database=false']);
     expect(services.map((s) => s.child.exitCode)).toEqual([null, null, null]);
