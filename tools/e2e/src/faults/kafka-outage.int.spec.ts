@@ -13,7 +13,7 @@ const up = (await requirePostgres()) && (await requireKafka());
 const OUTAGE_MS = scale(10_000, 30_000);
 const BATCH = scale(100, 500);
 
-describe.runIf(up)(`fault: the Kafka broker stopped for ${OUTAGE_MS / 1000} s while ingestion takes requests and analytics consumes`, () => {
+describe.runIf(up)(`fault: the Kafka broker stopped for ${OUTAGE_MS / 1000} s while ingestion takes requests and listening and analytics consume`, () => {
   let kafka: OwnKafka;
   let stack: TestStack;
   let bus: EventBus;
@@ -32,8 +32,8 @@ describe.runIf(up)(`fault: the Kafka broker stopped for ${OUTAGE_MS / 1000} s wh
   }, 120_000);
 
   it('loses no acknowledged item; requests are accepted into the outbox meanwhile; consumption resumes by itself', async () => {
-    const [ingestion, analytics] = await Promise.all([stack.start('ingestion'), stack.start('analytics')]);
-    const load = startLoad({ ingestionUrl: ingestion.url, apiKey: stack.apiKey, batch: BATCH });
+    const [ingestion, listening, analytics] = await Promise.all([stack.start('ingestion'), stack.start('listening'), stack.start('analytics')]);
+    const load = startLoad({ ingestionUrl: ingestion.url, apiKey: stack.apiKey, batch: BATCH, mentions: true });
     await eventually(async () => expect((await storeTotals(testPostgresUrl(), stack.schemas)).posts).toBeGreaterThan(BATCH), { timeoutMs: 120_000, intervalMs: 500 });
 
     await kafka.stop();
@@ -56,16 +56,26 @@ describe.runIf(up)(`fault: the Kafka broker stopped for ${OUTAGE_MS / 1000} s wh
     const result = await load.stop();
 
     const expectedImpressions = [...result.ackedPosts].reduce((sum, i) => sum + i + 1, 0);
-    await eventually(async () => expect((await storeTotals(testPostgresUrl(), stack.schemas)).posts).toBe(result.ackedPosts.size), { timeoutMs: 300_000, intervalMs: 1_000 });
+    await eventually(
+      async () => expect(await storeTotals(testPostgresUrl(), stack.schemas)).toMatchObject({ posts: result.ackedPosts.size, analyticsMentions: result.ackedMentions.size }),
+      { timeoutMs: 300_000, intervalMs: 1_000 },
+    );
     const totals = await storeTotals(testPostgresUrl(), stack.schemas);
-    note('kafka-outage', { outageMs: OUTAGE_MS, acknowledged: result.ackedPosts.size, statuses: result.statuses, duringOutage: result.duringFault, retryAfter: [...result.retryAfter], ready, storedDuringOutage, totals });
+    note('kafka-outage', { outageMs: OUTAGE_MS, acknowledged: { posts: result.ackedPosts.size, mentions: result.ackedMentions.size }, statuses: result.statuses, duringOutage: result.duringFault, retryAfter: [...result.retryAfter], ready, storedDuringOutage, totals });
 
-    expect(totals).toMatchObject({ posts: result.ackedPosts.size, impressions: expectedImpressions, deadLetters: 0 });
+    // Listening analysed every mention and analytics stored every analysis: listening waited the outage out too.
+    expect(totals).toMatchObject({
+      posts: result.ackedPosts.size,
+      impressions: expectedImpressions,
+      listeningMentions: result.ackedMentions.size,
+      analyticsMentions: result.ackedMentions.size,
+      deadLetters: 0,
+    });
     // Ingestion keeps accepting into its outbox while the broker is away: every answer was a 200.
     expect(Object.keys(result.duringFault)).toEqual(['200']);
     // Readiness tells the truth about the broker meanwhile.
     expect(ready).toHaveProperty(['analytics:503:kafka=false']);
-    // Both services rode it out: neither exited.
-    expect([ingestion.child.exitCode, analytics.child.exitCode]).toEqual([null, null]);
+    // Every service rode it out: none exited.
+    expect([ingestion.child.exitCode, listening.child.exitCode, analytics.child.exitCode]).toEqual([null, null, null]);
   });
 });
