@@ -5,7 +5,7 @@ import { requireKafka, requirePostgres, testPostgresUrl } from '@herald/testing'
 
 import { eventually } from '../service-process.ts';
 import { createTestStack, type TestStack } from '../stack.ts';
-import { logger, mentionEvent, note, openBus, postEvent, publishInChunks, randomBetween, scale, sleep, storeTotals, triangle } from './fault-kit.ts';
+import { logger, mentionEvent, note, openBus, postEvent, publishInChunks, randomBetween, scale, sleep, storeTotals, TEST_TIMEOUT_MS, triangle } from './fault-kit.ts';
 
 const up = (await requirePostgres()) && (await requireKafka());
 // Half posts (for analytics), half mentions (for listening, then analytics).
@@ -60,5 +60,5 @@ describe.runIf(up)(`fault: the analytics and the listening consumer each SIGKILL
     const totals = await storeTotals(testPostgresUrl(), stack.schemas);
     note('consumers-killed', { events: TOTAL, kills, seconds: Math.round((Date.now() - started) / 1000), totals });
     expect(totals).toEqual(expected);
-  });
+  }, TEST_TIMEOUT_MS);
 });

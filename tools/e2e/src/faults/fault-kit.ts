@@ -95,3 +95,6 @@ export const randomBetween = (min: number, max: number) => min + Math.random() *
 export function note(scenario: string, facts: Record<string, unknown>): void {
   process.stdout.write(`[faults] ${scenario}: ${JSON.stringify(facts)}\n`);
 }
+
+/** Each fault test's limit: generous, since the full sizes take minutes on a small machine. */
+export const TEST_TIMEOUT_MS = scale(480_000, 1_800_000);

@@ -6,7 +6,7 @@ import { requireKafka, requirePostgres } from '@herald/testing';
 
 import { eventually } from '../service-process.ts';
 import { api, createTestStack, type TestStack } from '../stack.ts';
-import { note, openBus, postEvent, postItem } from './fault-kit.ts';
+import { note, openBus, postEvent, postItem, TEST_TIMEOUT_MS } from './fault-kit.ts';
 
 const up = (await requirePostgres()) && (await requireKafka());
 
@@ -83,5 +83,5 @@ describe.runIf(up)('fault: a handler that always throws', () => {
     const [after] = await letters();
     note('handler-always-throws', { letter: after });
     expect(after!.replayedAt).toEqual(expect.any(String));
-  });
+  }, TEST_TIMEOUT_MS);
 });

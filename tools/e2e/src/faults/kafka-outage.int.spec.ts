@@ -5,7 +5,7 @@ import { requireKafka, requirePostgres, testPostgresUrl } from '@herald/testing'
 
 import { eventually } from '../service-process.ts';
 import { createTestStack, type TestStack } from '../stack.ts';
-import { note, openBus, scale, sleep, storeTotals } from './fault-kit.ts';
+import { note, openBus, scale, sleep, storeTotals, TEST_TIMEOUT_MS } from './fault-kit.ts';
 import { readiness, startLoad } from './load.ts';
 import { startOwnKafka, type OwnKafka } from './own-kafka.ts';
 
@@ -77,5 +77,5 @@ describe.runIf(up)(`fault: the Kafka broker stopped for ${OUTAGE_MS / 1000} s wh
     expect(ready).toHaveProperty(['analytics:503:kafka=false']);
     // Every service rode it out: none exited.
     expect([ingestion.child.exitCode, listening.child.exitCode, analytics.child.exitCode]).toEqual([null, null, null]);
-  });
+  }, TEST_TIMEOUT_MS);
 });

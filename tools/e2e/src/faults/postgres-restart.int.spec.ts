@@ -4,7 +4,7 @@ import { requireKafka, requirePostgres } from '@herald/testing';
 
 import { eventually } from '../service-process.ts';
 import { createTestStack, type TestStack } from '../stack.ts';
-import { note, scale, sleep, storeTotals } from './fault-kit.ts';
+import { note, scale, sleep, storeTotals, TEST_TIMEOUT_MS } from './fault-kit.ts';
 import { readiness, startLoad } from './load.ts';
 import { startOwnPostgres, type OwnPostgres } from './own-postgres.ts';
 
@@ -78,5 +78,5 @@ describe.runIf(up)('fault: PostgreSQL restarted while ingestion, listening and a
     expect(ready).toHaveProperty(['analytics:503:database=false']);
     expect(ready).toHaveProperty(['listening:503:database=false']);
     expect(services.map((s) => s.child.exitCode)).toEqual([null, null, null]);
-  });
+  }, TEST_TIMEOUT_MS);
 });

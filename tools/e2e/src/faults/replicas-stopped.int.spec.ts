@@ -5,7 +5,7 @@ import { requireKafka, requirePostgres, testPostgresUrl } from '@herald/testing'
 
 import { eventually } from '../service-process.ts';
 import { createTestStack, type TestStack } from '../stack.ts';
-import { mentionEvent, note, openBus, postEvent, publishInChunks, scale, storeTotals, triangle } from './fault-kit.ts';
+import { mentionEvent, note, openBus, postEvent, publishInChunks, scale, storeTotals, TEST_TIMEOUT_MS, triangle } from './fault-kit.ts';
 
 const up = (await requirePostgres()) && (await requireKafka());
 const TOTAL = scale(4_000, 40_000);
@@ -39,5 +39,5 @@ describe.runIf(up)('fault: two replicas of listening and of analytics in one gro
     note('replicas-stopped', { events: TOTAL, totals });
     expect(codes).toEqual([0, 0]);
     expect(totals).toEqual({ posts: half, impressions: triangle(half), analyticsMentions: half, analyticsEvents: TOTAL, listeningMentions: half, deadLetters: 0 });
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -5,7 +5,7 @@ import { requireKafka, requirePostgres, testPostgresUrl } from '@herald/testing'
 
 import { eventually } from '../service-process.ts';
 import { createTestStack, type TestStack } from '../stack.ts';
-import { mentionEvent, note, openBus, postEvent, publishInChunks, scale, storeTotals, triangle } from './fault-kit.ts';
+import { mentionEvent, note, openBus, postEvent, publishInChunks, scale, storeTotals, TEST_TIMEOUT_MS, triangle } from './fault-kit.ts';
 
 const up = (await requirePostgres()) && (await requireKafka());
 const TOTAL = scale(4_000, 40_000);
@@ -43,5 +43,5 @@ describe.runIf(up)('fault: SIGTERM under load', () => {
     expect(before.analyticsEvents).toBeLessThan(TOTAL);
     expect(totals).toEqual({ posts: half, impressions: triangle(half), analyticsMentions: half, analyticsEvents: TOTAL, listeningMentions: half, deadLetters: 0 });
     expect(analytics.output() + listening.output()).not.toMatch(/"level":(50|60)/);
-  });
+  }, TEST_TIMEOUT_MS);
 });
