@@ -4,6 +4,7 @@ import { PeriodError } from '@herald/analytics-metrics';
 
 import { fetchSummary, formatSummary } from './commands/analytics-summary.command.ts';
 import { runAnalyze } from './commands/analyze.command.ts';
+import { DLQ_SERVICES, formatDeadLetters, formatReplays, listDeadLetters, replayDeadLetters, type DlqService } from './commands/dlq.command.ts';
 import { BATCH_KINDS, formatImportOutcome, IMPORT_ENCODINGS, IMPORT_FORMATS, runImportCommand, type ImportCommandOptions } from './commands/import.command.ts';
 import { createKey, formatKeys, listKeys, parseScopes, revokeKey } from './commands/keys.command.ts';
 import { runStart } from './commands/start.command.ts';
@@ -132,6 +133,34 @@ keys
   .action(async (id: string, opts: { workspace?: string }) => {
     const revoked = await revokeKey({ dataDir: resolveDataDir(program.opts().dataDir) }, { id, ...(opts.workspace ? { workspaceId: opts.workspace } : {}) });
     process.stdout.write(`revoked ${revoked.id} (${revoked.name}, workspace "${revoked.workspaceId}")\n`);
+  });
+const dlq = program.command('dlq').description('events the consumers dead-lettered: list them, replay them once the cause is fixed');
+dlq
+  .command('list')
+  .description('dead letters of a workspace, newest first, with their error')
+  .option('--service <service>', `only one service: ${DLQ_SERVICES.join('|')}`, oneOf('--service', DLQ_SERVICES))
+  .option('--workspace <id>', 'workspace', 'demo')
+  .option('--json', 'print a JSON array')
+  .action(async (opts: { service?: DlqService; workspace: string; json?: boolean }) => {
+    const letters = await listDeadLetters({ dataDir: resolveDataDir(program.opts().dataDir), workspaceId: opts.workspace, ...(opts.service ? { service: opts.service } : {}) });
+    process.stdout.write(formatDeadLetters(letters, { json: Boolean(opts.json) }));
+  });
+dlq
+  .command('replay')
+  .description('run the consumer again on a dead letter (--id), or on every one not replayed yet; replaying twice changes nothing')
+  .option('--id <id>', 'the dead letter to replay')
+  .option('--service <service>', `only one service: ${DLQ_SERVICES.join('|')}`, oneOf('--service', DLQ_SERVICES))
+  .option('--workspace <id>', 'workspace', 'demo')
+  .option('--json', 'print a JSON array')
+  .action(async (opts: { id?: string; service?: DlqService; workspace: string; json?: boolean }) => {
+    const results = await replayDeadLetters({
+      dataDir: resolveDataDir(program.opts().dataDir),
+      workspaceId: opts.workspace,
+      ...(opts.service ? { service: opts.service } : {}),
+      ...(opts.id ? { id: opts.id } : {}),
+    });
+    process.stdout.write(formatReplays(results, { json: Boolean(opts.json) }));
+    if (results.some((r) => !r.ok)) process.exitCode = 1;
   });
 
 try {

@@ -102,6 +102,12 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect((await fetch(summary, { headers: { 'x-api-key': key } })).status).toBe(401);
   }, 180_000); // each herald command is a new node process: seconds on a busy machine
 
+  it('lists the dead letters of the running herald: none after the sample data', () => {
+    const res = herald(['dlq', 'list', '--json'], dataDir);
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual([]);
+  });
+
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';
     const to = '2027-01-01';
@@ -130,6 +136,15 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect(all.stdout).toMatch(/acme\s+reporting.*revoked/);
     expect(all.stdout).toMatch(/demo\s+embedded demo/);
   }, 300_000);
+
+  it('lists and replays dead letters from the files once stopped', () => {
+    const list = herald(['dlq', 'list', '--service', 'analytics'], dataDir);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toBe('No dead letters.\n');
+    const replay = herald(['dlq', 'replay'], dataDir);
+    expect(replay.status, replay.stderr).toBe(0);
+    expect(replay.stdout).toBe('Nothing to replay.\n');
+  }, 120_000);
 
   it('names the flag of an impossible date', () => {
     const res = herald(['analytics', 'summary', '--from', '2026-02-30', '--to', '2026-03-01'], dataDir);

@@ -18,13 +18,30 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  /** Default: the shared test server (HERALD_TEST_DATABASE_URL). */
+  databaseUrl?: string;
+  /** Default: the shared test broker (KAFKA_BROKERS). */
+  kafkaBrokers?: string;
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+}
+
 /** One run's worth of isolation: its own topics (prefix), consumer groups and database schemas. */
-export function createTestStack(label: string): TestStack {
+export function createTestStack(label: string, options: TestStackOptions = {}): TestStack {
   const run = uniqueName(label);
+  const databaseUrl = options.databaseUrl ?? testPostgresUrl();
   const apiKey = `hk_${randomBytes(24).toString('base64url')}`;
   const schemas = { ingestion: `${run}_ingestion`, listening: `${run}_listening`, analytics: `${run}_analytics`, deck: `${run}_deck` };
-  const env = { DATABASE_URL: testPostgresUrl(), KAFKA_BROKERS: testKafkaBrokers().join(','), HERALD_TOPIC_PREFIX: `${run}.` };
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: options.kafkaBrokers ?? testKafkaBrokers().join(','),
+    HERALD_TOPIC_PREFIX: `${run}.`,
+    ...options.env,
+  };
   const started: ServiceProcess[] = [];
+  // Services started together share one first ingestion instead of each starting its own.
+  let firstIngestion: Promise<ServiceProcess> | undefined;
   const stack: TestStack = {
     run,
     apiKey,
@@ -34,7 +51,7 @@ export function createTestStack(label: string): TestStack {
     services: {},
     async start(name) {
       // Listening, analytics and deck-builder verify keys through ingestion: it runs first.
-      if (name !== 'ingestion' && !stack.services.ingestion) await stack.start('ingestion');
+      if (name !== 'ingestion' && !stack.services.ingestion) await (firstIngestion ??= stack.start('ingestion'));
       const port = await freePort();
       const own: Record<string, string> = { ...env, DATABASE_SCHEMA: schemas[name === 'deck-builder' ? 'deck' : name] };
       if (name === 'ingestion') Object.assign(own, { HERALD_BOOTSTRAP_WORKSPACE: stack.workspaceId, HERALD_API_KEY: apiKey });
@@ -47,7 +64,7 @@ export function createTestStack(label: string): TestStack {
     },
     async stop() {
       await Promise.all(started.map((s) => s.stop()));
-      const client = new pg.Client({ connectionString: testPostgresUrl() });
+      const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       try {
         for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

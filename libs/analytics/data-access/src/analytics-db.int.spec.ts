@@ -5,7 +5,7 @@ import { requirePostgres, testPostgresUrl, uniqueName } from '@herald/testing';
 
 import { createAnalyticsDb, type AnalyticsDb } from './analytics-db.ts';
 
-const TABLES = ['_prisma_migrations', 'mentions', 'metric_snapshots', 'posts', 'processed_events'];
+const TABLES = ['_prisma_migrations', 'dead_letters', 'mentions', 'metric_snapshots', 'posts', 'processed_events'];
 
 const pgUp = await requirePostgres();
 const url = testPostgresUrl();
@@ -24,8 +24,13 @@ describe.each(targets)('analytics database on $name', ({ name, schema }) => {
     if (schema) await dropTestSchema({ url, schema });
   });
 
-  it('applies the committed migration once, into its own schema and not public', async () => {
-    expect(await db.migrate()).toEqual([expect.stringMatching(/^\d{14}_create_analytics_tables$/)]);
+  it('applies the committed migrations once, into its own schema and not public', async () => {
+    expect(await db.migrate()).toEqual([
+      expect.stringMatching(/^\d{14}_create_analytics_tables$/),
+      expect.stringMatching(/^\d{14}_add_dead_letters$/),
+      expect.stringMatching(/^\d{14}_create_rate_limit_counters$/),
+      expect.stringMatching(/^\d{14}_widen_counters_to_bigint$/),
+    ]);
     expect(await db.migrate()).toEqual([]);
 
     const rows = await db.prisma.$queryRaw<{ table_schema: string; table_name: string }[]>`

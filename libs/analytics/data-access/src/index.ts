@@ -1,5 +1,5 @@
 export type { DatabaseTarget, DbLogger } from '@herald/db';
-export { isTransientDatabaseError, isUniqueViolation } from '@herald/db';
+export { createDeadLetterStore, isTransientDatabaseError, isUniqueViolation, type DeadLetterStore, type StoredDeadLetter } from '@herald/db';
 
 export * from './analytics-db.ts';
 export { Prisma } from './generated/prisma/client.ts';

@@ -1,6 +1,8 @@
-import type { AnalyticsDb } from '@herald/analytics-data-access';
-import type { EventBus } from '@herald/event-bus';
-import { createServiceApp, registerGuardedApi, type Logger, type ServiceApp, type VerifyKey } from '@herald/service-kit';
+import { createDeadLetterStore, type AnalyticsDb } from '@herald/analytics-data-access';
+import { deliveredEventOf, type EventBus } from '@herald/event-bus';
+import { createServiceApp, registerDeadLetterRoutes, registerGuardedApi, type Logger, type ServiceApp, type VerifyKey } from '@herald/service-kit';
+
+import { createStoreEventsHandler } from './consumers/store-events.consumer.ts';
 
 import { registerSummaryRoute } from './routes/summary.route.ts';
 
@@ -24,8 +26,13 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
       { name: 'kafka', check: () => deps.bus.ping() },
     ],
   });
+  const handle = createStoreEventsHandler(deps);
   await registerGuardedApi(app, { verifyKey: deps.verifyKey }, (api) => {
     registerSummaryRoute(api, deps.db);
+    registerDeadLetterRoutes(api, {
+      store: createDeadLetterStore(deps.db),
+      replay: (letter) => handle([deliveredEventOf(letter, deps.logger)]),
+    });
   });
   return app;
 }

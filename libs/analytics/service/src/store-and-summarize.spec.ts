@@ -94,6 +94,23 @@ describe('analytics: stored events and the period summary', () => {
     expect(s.averageSentiment).toBeCloseTo(0.3, 12);
   });
 
+  it('applies an event once: an old event delivered again after a newer one does not undo it', async () => {
+    const before = await summary('2026-11-01', '2026-12-01');
+    const december = await summary('2026-12-01', '2027-01-01');
+    const post = { network: 'x' as const, networkPostId: 'moved', text: 'moved', contentType: 'text' as const, tags: [] };
+    const first = createEvent({ type: 'ingestion.post.published', workspaceId: WS, source: 'test', payload: { post: { ...post, publishedAt: '2026-11-10T10:00:00Z' }, metrics: { capturedAt: '2026-11-10T10:00:00Z', impressions: 300, engagements: 3 } } });
+    // The network corrected the date: the post belongs to December.
+    const moved = createEvent({ type: 'ingestion.post.updated', workspaceId: WS, source: 'test', payload: { post: { ...post, publishedAt: '2026-12-10T10:00:00Z' } } });
+    await publish([first]);
+    await publish([moved]);
+    // The old event comes again after the newer one (the outbox sending it twice, a replayed dead
+    // letter): without the event-id check it would move the post back into November.
+    await publish([first]);
+
+    expect(await summary('2026-11-01', '2026-12-01')).toMatchObject({ posts: before.posts, impressions: before.impressions });
+    expect(await summary('2026-12-01', '2027-01-01')).toMatchObject({ posts: december.posts + 1, impressions: december.impressions + 300 });
+  });
+
   it('keeps workspaces apart: the workspace is the key\'s, and a workspaceId sent along is refused', async () => {
     const refused = await app.inject({ url: `/v1/analytics/summary?workspaceId=b&from=2026-11-01&to=2026-12-01`, headers: asA });
     expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'WORKSPACE_FROM_KEY']);
@@ -129,4 +146,44 @@ describe('analytics: stored events and the period summary', () => {
     expect(tried).toBeGreaterThan(5);
     expect(violations).toEqual([]);
   }, 120_000); // many requests; seconds on a busy machine
+
+  it('keeps a dead letter with its error, lists it for its workspace only, and replays it once fixed, counted once', async () => {
+    const reading = createEvent({
+      type: 'ingestion.metrics.captured',
+      workspaceId: WS,
+      source: 'test',
+      payload: { network: 'x', networkPostId: 'late', metrics: { capturedAt: '2026-11-20T10:00:00Z', impressions: 700, engagements: 7 } },
+    });
+    await publish([reading]);
+    const list = async (workspaceId: string) => {
+      const res = await app.inject({ url: '/v1/admin/dead-letters', headers: workspaceId === WS ? asA : { 'x-api-key': keys.keyB } });
+      expect(res.statusCode).toBe(200);
+      return res.json().items as { id: string; eventId: string; errorCode: string; errorMessage: string; value: string; replayedAt: string | null; topic: string }[];
+    };
+    const letter = (await list(WS)).find((l) => l.eventId === reading.id);
+    expect(letter).toMatchObject({ topic: 'herald.ingestion.posts.v1', errorCode: 'ANALYTICS_UNKNOWN_POST', errorMessage: 'metrics for unknown post acme:x:late', replayedAt: null });
+    expect(JSON.parse(letter!.value)).toMatchObject({ id: reading.id });
+    expect(await list('other')).toEqual([]);
+    const replay = (workspaceId = WS) => app.inject({ method: 'POST', url: `/v1/admin/dead-letters/${letter!.id}/replay`, headers: workspaceId === WS ? asA : { 'x-api-key': keys.keyB } });
+
+    // Still broken: the replay fails with the same error, and the letter stays.
+    const failed = await replay();
+    expect(failed.statusCode).toBe(422);
+    expect(failed.json().error).toMatchObject({ code: 'DEAD_LETTER_REPLAY_FAILED' });
+    // Another workspace cannot see it, let alone replay it.
+    expect((await replay('other')).statusCode).toBe(404);
+
+    // The fix: the post arrives (with no reading of its own). Replayed, the reading counts; replayed again, nothing changes.
+    const before = await summary('2026-11-01', '2026-12-01');
+    await publish([published('late', '2026-11-19T10:00:00Z', 0, 0, '2026-11-19T10:00:00Z')]);
+    const ok = await replay();
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ id: letter!.id, failures: 2 });
+    expect(ok.json().replayedAt).toEqual(expect.any(String));
+    const after = await summary('2026-11-01', '2026-12-01');
+    // One more post, whose newest reading is the replayed one: 700 impressions, 7 engagements.
+    expect(after).toMatchObject({ posts: before.posts + 1, impressions: before.impressions + 700, engagements: before.engagements + 7 });
+    expect((await replay()).statusCode).toBe(200);
+    expect(await summary('2026-11-01', '2026-12-01')).toEqual(after);
+  });
 });

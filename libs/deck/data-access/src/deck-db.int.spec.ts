@@ -25,7 +25,10 @@ describe.each(targets)('deck database on $name', ({ name, schema }) => {
   });
 
   it('applies the committed migration once, into its own schema and not public', async () => {
-    expect(await db.migrate()).toEqual([expect.stringMatching(/^\d{14}_create_deck_tables$/)]);
+    expect(await db.migrate()).toEqual([
+      expect.stringMatching(/^\d{14}_create_deck_tables$/),
+      expect.stringMatching(/^\d{14}_add_deck_share_links_and_rate_limits$/),
+    ]);
     expect(await db.migrate()).toEqual([]);
 
     const rows = await db.prisma.$queryRaw<{ table_schema: string; table_name: string }[]>`

@@ -32,6 +32,8 @@ describe.each(targets)('ingestion database on $name', ({ name, schema }) => {
       expect.stringMatching(/^\d{14}_create_ingestion_tables$/),
       expect.stringMatching(/^\d{14}_add_idempotency_and_import_progress$/),
       expect.stringMatching(/^\d{14}_index_unpublished_outbox_events$/),
+      expect.stringMatching(/^\d{14}_add_key_scopes_and_rate_limits$/),
+      expect.stringMatching(/^\d{14}_add_failed_outbox_events$/),
     ]);
     expect(await db.migrate()).toEqual([]);
 

@@ -1,5 +1,5 @@
 export type { DatabaseTarget, DbLogger } from '@herald/db';
-export { isUniqueViolation } from '@herald/db';
+export { createDeadLetterStore, isTransientDatabaseError, isUniqueViolation, type DeadLetterStore, type StoredDeadLetter } from '@herald/db';
 
 export * from './listening-db.ts';
 export { Prisma } from './generated/prisma/client.ts';

@@ -5,7 +5,7 @@ import { requirePostgres, testPostgresUrl, uniqueName } from '@herald/testing';
 
 import { createListeningDb, type ListeningDb } from './listening-db.ts';
 
-const TABLES = ['_prisma_migrations', 'brands', 'listening_alerts', 'mention_analyses', 'processed_events'];
+const TABLES = ['_prisma_migrations', 'brands', 'dead_letters', 'listening_alerts', 'mention_analyses', 'processed_events'];
 
 const pgUp = await requirePostgres();
 const url = testPostgresUrl();
@@ -42,7 +42,12 @@ describe.each(targets)('listening database on $name', ({ name, schema }) => {
   });
 
   it('applies the committed migrations once, in order, into its own schema and not public', async () => {
-    expect(await db.migrate()).toEqual([expect.stringMatching(/^\d{14}_create_listening_tables$/), expect.stringMatching(/^\d{14}_add_brands_and_alerts$/)]);
+    expect(await db.migrate()).toEqual([
+      expect.stringMatching(/^\d{14}_create_listening_tables$/),
+      expect.stringMatching(/^\d{14}_add_brands_and_alerts$/),
+      expect.stringMatching(/^\d{14}_add_dead_letters$/),
+      expect.stringMatching(/^\d{14}_create_rate_limit_counters$/),
+    ]);
     expect(await db.migrate()).toEqual([]);
 
     const rows = await db.prisma.$queryRaw<{ table_schema: string; table_name: string }[]>`

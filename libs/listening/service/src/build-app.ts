@@ -1,6 +1,8 @@
-import type { EventBus } from '@herald/event-bus';
-import type { ListeningDb } from '@herald/listening-data-access';
-import { createServiceApp, lazySql, registerGuardedApi, type Logger, type RateLimitOptions, type ServiceApp, type VerifyKey } from '@herald/service-kit';
+import { deliveredEventOf, type EventBus } from '@herald/event-bus';
+import { createDeadLetterStore, type ListeningDb } from '@herald/listening-data-access';
+import { createServiceApp, lazySql, registerDeadLetterRoutes, registerGuardedApi, type Logger, type RateLimitOptions, type ServiceApp, type VerifyKey } from '@herald/service-kit';
+
+import { createAnalyzeMentionsHandler } from './consumers/analyze-mentions.consumer.ts';
 
 import { registerAlertsRoute } from './routes/alerts.route.ts';
 import { registerBrandsRoutes } from './routes/brands.route.ts';
@@ -28,12 +30,17 @@ export async function buildListeningApp(deps: ListeningDeps): Promise<ServiceApp
       { name: 'kafka', check: () => deps.bus.ping() },
     ],
   });
+  const handle = createAnalyzeMentionsHandler(deps);
   const rateLimit: RateLimitOptions = { max: deps.writesPerMinute ?? 600, store: { sql: lazySql(() => deps.db.prisma), schema: () => deps.db.schema } };
   await registerGuardedApi(app, { verifyKey: deps.verifyKey, rateLimit }, (api) => {
     registerMentionsRoute(api, deps.db);
     registerSummaryRoute(api, deps.db);
     registerBrandsRoutes(api, deps.db);
     registerAlertsRoute(api, deps.db);
+    registerDeadLetterRoutes(api, {
+      store: createDeadLetterStore(deps.db),
+      replay: (letter) => handle([deliveredEventOf(letter, deps.logger)]),
+    });
   });
   return app;
 }

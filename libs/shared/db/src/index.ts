@@ -13,3 +13,4 @@ export * from './prisma-errors.ts';
 export * from './schema-engine.ts';
 export * from './schema-name.ts';
 export * from './test-database.ts';
+export * from './dead-letter-store.ts';

@@ -1,7 +1,7 @@
 import { decodeEvent, deadLetterTopicOf } from '@herald/events';
 import type { Logger } from 'pino';
 
-import { DEAD_LETTER_HEADERS, type DeliveredEvent } from './event-bus.ts';
+import { DEAD_LETTER_HEADERS, type DeadLetter, type DeliveredEvent } from './event-bus.ts';
 import { errorCodeOf, isRetriable, toError } from './event-bus-error.ts';
 import type { OutgoingMessage } from './outgoing-message.ts';
 import { backoffDelayMs, type ResolvedSubscription } from './subscription-options.ts';
@@ -81,6 +81,7 @@ export async function processChunk(context: ChunkContext, messages: readonly Inc
     deadLetters.push(...failed);
   }
   if (deadLetters.length > 0) {
+    if (context.subscription.recordDeadLetters && (await record(context, deadLetters)) === STOPPED) return 'stopped';
     try {
       await context.deadLetter(deadLetters);
     } catch (caught) {
@@ -130,6 +131,61 @@ async function attempt(context: ChunkContext, pending: Pending[]): Promise<Error
       );
       if (await sleep(context, delayMs)) return STOPPED;
     }
+  }
+}
+
+/**
+ * Hands the dead letters to the service's own store before they go to the dead-letter topic. A
+ * store that is down (transient) is waited out like a handler's outage; any other failure throws,
+ * so nothing is committed and the messages come again.
+ */
+async function record(context: ChunkContext, messages: readonly OutgoingMessage[]): Promise<void | typeof STOPPED> {
+  const letters = messages.map((m) => recordOf(context, m));
+  for (let attemptNo = 1; ; attemptNo++) {
+    if (context.shouldStop()) return STOPPED;
+    try {
+      await context.subscription.recordDeadLetters?.(letters);
+      return;
+    } catch (caught) {
+      const error = toError(caught);
+      if (!context.subscription.isTransient(error)) {
+        context.logger.error({ err: error, count: letters.length }, DEAD_LETTER_FAILED);
+        throw error;
+      }
+      const delayMs = backoffDelayMs(context.subscription.retry, Math.min(attemptNo, 30));
+      context.logger.warn({ err: error, attempt: attemptNo, delayMs }, 'could not record dead letters; retrying');
+      if (await sleep(context, delayMs)) return STOPPED;
+    }
+  }
+}
+
+function recordOf(context: ChunkContext, message: OutgoingMessage): DeadLetter {
+  const h = message.headers ?? {};
+  const envelope = envelopeFieldsOf(message.value);
+  return {
+    topic: context.names.logical(h[DEAD_LETTER_HEADERS.originalTopic] ?? ''),
+    partition: Number(h[DEAD_LETTER_HEADERS.originalPartition]),
+    offset: h[DEAD_LETTER_HEADERS.originalOffset] ?? '',
+    groupId: context.subscription.groupId,
+    key: typeof message.key === 'string' ? message.key : (message.key?.toString('utf8') ?? null),
+    value: message.value,
+    ...envelope,
+    errorCode: h[DEAD_LETTER_HEADERS.errorCode] ?? 'HANDLER_FAILED',
+    errorMessage: h[DEAD_LETTER_HEADERS.errorMessage] ?? '',
+    failedAt: new Date(h[DEAD_LETTER_HEADERS.failedAt] ?? Date.now()),
+  };
+}
+
+/** Best effort: a poison message may still be JSON with an id and a workspace, worth showing. */
+function envelopeFieldsOf(value: Buffer | null): Pick<DeadLetter, 'eventId' | 'eventType' | 'workspaceId'> {
+  const text = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0 && v.length <= max && !v.includes('\u0000') ? v : null);
+  try {
+    const parsed: unknown = value ? JSON.parse(value.toString('utf8')) : null;
+    if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
+    const e = parsed as Record<string, unknown>;
+    return { eventId: text(e.id, 200), eventType: text(e.type, 200), workspaceId: text(e.workspaceId, 200) };
+  } catch {
+    return { eventId: null, eventType: null, workspaceId: null };
   }
 }
 

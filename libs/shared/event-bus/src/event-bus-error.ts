@@ -34,3 +34,19 @@ export function errorCodeOf(error: Error): string {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && code.length > 0 ? code : 'HANDLER_FAILED';
 }
+
+const TRANSIENT: ReadonlySet<string> = new Set<EventBusErrorCode>(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_PUBLISH_FAILED']);
+
+/**
+ * True when a handler failed because the broker could not take what it published (it is down or
+ * electing leaders): the event is not at fault, so consumers wait the outage out. Walks the
+ * cause chain, since a handler may wrap the bus error.
+ */
+export function isTransientBusError(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
+    if (e instanceof EventBusError || (e as { name?: unknown }).name === 'EventBusError') {
+      if (TRANSIENT.has(String((e as { code?: unknown }).code))) return true;
+    }
+  }
+  return false;
+}

@@ -50,6 +50,32 @@ export interface Subscription {
    * loses nothing. Everything else follows `retry` and then the dead-letter topic.
    */
   isTransient?(error: Error): boolean;
+  /**
+   * Called with the messages about to go to the dead-letter topic, before they are written
+   * there: the service keeps them (to list and replay them). A throw means nothing is
+   * committed; a transient one (see `isTransient`) is retried for as long as it lasts.
+   */
+  recordDeadLetters?(letters: readonly DeadLetter[]): Promise<void>;
+}
+
+/** A message the consumer gave up on, as the service records it. */
+export interface DeadLetter {
+  /** Logical topic, partition and offset of the original message. */
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** Logical consumer group. */
+  readonly groupId: string;
+  readonly key: string | null;
+  /** The original bytes, unchanged. */
+  readonly value: Buffer | null;
+  /** From the envelope when the value is one (even an invalid one); null otherwise. */
+  readonly eventId: string | null;
+  readonly eventType: string | null;
+  readonly workspaceId: string | null;
+  readonly errorCode: string;
+  readonly errorMessage: string;
+  readonly failedAt: Date;
 }
 
 export interface SubscriptionHandle {

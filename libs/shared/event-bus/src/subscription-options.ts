@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_RETRY, type RetryPolicy, type Subscription } from './event-bus.ts';
-import { EventBusError } from './event-bus-error.ts';
+import { EventBusError, isTransientBusError } from './event-bus-error.ts';
 
 /** A subscription with its defaults applied and its numbers checked. */
 export interface ResolvedSubscription {
@@ -11,6 +11,7 @@ export interface ResolvedSubscription {
   fromBeginning: boolean;
   onFatal: ((error: Error) => void) | undefined;
   isTransient: (error: Error) => boolean;
+  recordDeadLetters: Subscription['recordDeadLetters'];
 }
 
 export function resolveSubscription(subscription: Subscription): ResolvedSubscription {
@@ -32,7 +33,9 @@ export function resolveSubscription(subscription: Subscription): ResolvedSubscri
     retry,
     fromBeginning: subscription.fromBeginning ?? true,
     onFatal: subscription.onFatal?.bind(subscription),
-    isTransient: subscription.isTransient?.bind(subscription) ?? (() => false),
+    // The bus's own outages (a broker that cannot take what the handler publishes) are always waited out.
+    isTransient: ((own) => (error: Error) => isTransientBusError(error) || own(error))(subscription.isTransient?.bind(subscription) ?? (() => false)),
+    recordDeadLetters: subscription.recordDeadLetters?.bind(subscription),
   };
 }
 

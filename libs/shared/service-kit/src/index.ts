@@ -12,3 +12,5 @@ export * from './auth/api-guard.ts';
 export * from './auth/sql-rate-limit-store.ts';
 export * from './testing/route-walk.ts';
 export * from './text-guard.ts';
+export * from './dead-letters.route.ts';
+export * from './request-workspace.ts';

@@ -71,6 +71,15 @@ describe('createServiceApp', () => {
     expect(res.json().error).toEqual({ code: 'TEAPOT', message: 'short and stout' });
   });
 
+  it('answers 503 with Retry-After when the database is unreachable', async () => {
+    const app = await build();
+    const res = await app.inject('/db-down');
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json().error.code).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(res.body).not.toContain('127.0.0.1');
+  });
+
   it('hides internals of a 500', async () => {
     const app = await build();
     const res = await app.inject('/boom');

@@ -128,6 +128,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events this service's consumers dead-lettered, newest first, with their error */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs the consumer on a dead-lettered event again; on success it is marked replayed */
+        post: operations["replayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -178,6 +212,126 @@ export interface operations {
                         mentions: number;
                         /** @description Mean sentiment score in [-1, 1] of the scored mentions */
                         averageSentiment: number | null;
+                    };
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            consumer: string;
+                            topic: string;
+                            partition: number;
+                            /** @description Kafka offset of the original message (64-bit, as a decimal string) */
+                            offset: string;
+                            key: string | null;
+                            eventId: string | null;
+                            eventType: string | null;
+                            errorCode: string;
+                            errorMessage: string;
+                            /** @description the original message as UTF-8 text */
+                            value: string | null;
+                            /** @description times it failed: the first time, and each failed replay */
+                            failures: number;
+                            /** Format: date-time */
+                            firstFailedAt: string;
+                            /** Format: date-time */
+                            lastFailedAt: string;
+                            replayedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    replayDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        consumer: string;
+                        topic: string;
+                        partition: number;
+                        /** @description Kafka offset of the original message (64-bit, as a decimal string) */
+                        offset: string;
+                        key: string | null;
+                        eventId: string | null;
+                        eventType: string | null;
+                        errorCode: string;
+                        errorMessage: string;
+                        /** @description the original message as UTF-8 text */
+                        value: string | null;
+                        /** @description times it failed: the first time, and each failed replay */
+                        failures: number;
+                        /** Format: date-time */
+                        firstFailedAt: string;
+                        /** Format: date-time */
+                        lastFailedAt: string;
+                        replayedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
                     };
                 };
             };

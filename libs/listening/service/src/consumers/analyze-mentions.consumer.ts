@@ -1,6 +1,6 @@
-import type { EventBus, SubscriptionHandle } from '@herald/event-bus';
+import type { DeliveredEvent, EventBus, SubscriptionHandle } from '@herald/event-bus';
 import { createEvent, deriveEventId, TOPICS, type EventOf, type HeraldEvent } from '@herald/events';
-import type { ListeningDb } from '@herald/listening-data-access';
+import { createDeadLetterStore, isTransientDatabaseError, type ListeningDb } from '@herald/listening-data-access';
 import { classifyIntent } from '@herald/listening-intents';
 import { analyzeSentiment } from '@herald/listening-sentiment';
 import { compileBrandMatcher, type BrandMatcher } from '@herald/listening-signals';
@@ -69,40 +69,51 @@ async function brandMatchersOf(db: ListeningDb, workspaceIds: string[]): Promise
 }
 
 /**
- * Analyses every received mention (sentiment, intent, keywords, brands named), keeps the analysis,
- * publishes it for analytics, then raises alerts for the spikes the new mentions make.
+ * The consumer's handler: analyses every received mention (sentiment, intent, keywords, brands
+ * named), keeps the analysis, publishes it for analytics, then raises alerts for the spikes the
+ * new mentions make. The consumer and a dead-letter replay both run it; the analysis ids derive
+ * from the source event, so running it twice publishes the same events again.
  */
+export function createAnalyzeMentionsHandler(deps: Omit<AnalyzeMentionsDeps, 'onFatal'>): (delivered: readonly DeliveredEvent[]) => Promise<void> {
+  return async (delivered) => {
+    const received = delivered.map((d) => d.event).filter((e: HeraldEvent): e is MentionReceived => e.type === 'ingestion.mention.received');
+    if (received.length === 0) return;
+    const analyzed = received.map((event) => {
+      try {
+        return analyzeMention(event);
+      } catch (error) {
+        throw new MentionAnalysisError(event.id, error);
+      }
+    });
+    const matchers = await brandMatchersOf(deps.db, [...new Set(analyzed.map((a) => a.workspaceId))]);
+    await storeAnalyses(
+      deps.db,
+      analyzed.map((event) => ({ event, brandIds: matchers.get(event.workspaceId)?.match(event.payload.mention.text) ?? [] })),
+    );
+    // Published before the offset commit: a crash here means redelivery and the same ids again.
+    await deps.bus.publish(analyzed);
+
+    const touched = new Map<string, Date[]>();
+    for (const a of analyzed) {
+      const times = touched.get(a.workspaceId) ?? [];
+      times.push(new Date(a.payload.mention.occurredAt));
+      touched.set(a.workspaceId, times);
+    }
+    await raiseSpikeAlerts({ db: deps.db, bus: deps.bus, logger: deps.logger, ...(deps.alerts ? { options: deps.alerts } : {}) }, touched);
+  };
+}
+
+/** Analyses every received mention; see createAnalyzeMentionsHandler. */
 export function startAnalyzeMentionsConsumer(deps: AnalyzeMentionsDeps): Promise<SubscriptionHandle> {
+  const deadLetters = createDeadLetterStore(deps.db);
   return deps.bus.subscribe({
     groupId: LISTENING_CONSUMER,
     topics: [TOPICS.mentions],
     maxBatchSize: 500,
+    // A database (or broker) outage is waited out; only mentions that fail on their own are dead-lettered.
+    isTransient: isTransientDatabaseError,
+    recordDeadLetters: (letters) => deadLetters.record(letters.map(({ groupId, value, ...rest }) => ({ ...rest, consumer: groupId, rawValue: value }))),
     ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
-    handle: async (delivered) => {
-      const received = delivered.map((d) => d.event).filter((e: HeraldEvent): e is MentionReceived => e.type === 'ingestion.mention.received');
-      if (received.length === 0) return;
-      const analyzed = received.map((event) => {
-        try {
-          return analyzeMention(event);
-        } catch (error) {
-          throw new MentionAnalysisError(event.id, error);
-        }
-      });
-      const matchers = await brandMatchersOf(deps.db, [...new Set(analyzed.map((a) => a.workspaceId))]);
-      await storeAnalyses(
-        deps.db,
-        analyzed.map((event) => ({ event, brandIds: matchers.get(event.workspaceId)?.match(event.payload.mention.text) ?? [] })),
-      );
-      // Published before the offset commit: a crash here means redelivery and the same ids again.
-      await deps.bus.publish(analyzed);
-
-      const touched = new Map<string, Date[]>();
-      for (const a of analyzed) {
-        const times = touched.get(a.workspaceId) ?? [];
-        times.push(new Date(a.payload.mention.occurredAt));
-        touched.set(a.workspaceId, times);
-      }
-      await raiseSpikeAlerts({ db: deps.db, bus: deps.bus, logger: deps.logger, ...(deps.alerts ? { options: deps.alerts } : {}) }, touched);
-    },
+    handle: createAnalyzeMentionsHandler(deps),
   });
 }

@@ -3,7 +3,7 @@ import { uniqueName } from '@herald/testing';
 import { pino, type Logger } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { DEAD_LETTER_HEADERS, type DeliveredEvent, type EventBus, type RawPublisher, type Subscription } from '../event-bus.ts';
+import { DEAD_LETTER_HEADERS, type DeadLetter, type DeliveredEvent, type EventBus, type RawPublisher, type Subscription } from '../event-bus.ts';
 
 /** A message read back from a topic, headers decoded as UTF-8. */
 export interface ContractRecord {
@@ -239,6 +239,47 @@ export function registerEventBusContract<TBus extends ContractBus>(name: string,
         [DEAD_LETTER_HEADERS.consumerGroup]: `${prefix}doomed`,
       });
       expect(Date.parse(letter.headers[DEAD_LETTER_HEADERS.failedAt] ?? '')).toBeGreaterThan(Date.now() - 5 * 60_000);
+    });
+
+    it('hands each dead letter to the service store before the dead-letter topic, waiting out a store outage', async () => {
+      const { bus, prefix, subscribe } = await setup();
+      const doomed = postEvent('kept');
+      const received = recorder((events) => {
+        if (events.some((d) => d.event.id === doomed.id)) throw new HandlerError('always fails', 'TEST_ALWAYS', false);
+      });
+      const recorded: DeadLetter[] = [];
+      // The store is down twice (transient), then takes the letters.
+      let storeDown = 2;
+      await subscribe('kept', received.handle, {
+        isTransient: (error) => error.message === 'store down',
+        recordDeadLetters: async (letters) => {
+          if (storeDown-- > 0) throw new Error('store down');
+          recorded.push(...letters);
+        },
+      });
+      await bus.publishRaw(TOPICS.posts, 'poison-key', 'not json at all');
+      const after = postEvent('other');
+      await bus.publish([doomed]);
+      await bus.publish([after]);
+      await wait(() => received.ids().includes(after.id) && recorded.length >= 2, 'both dead letters recorded and the event after them');
+      const [letter] = await harness.readTopic(bus, deadLetterTopicOf(TOPICS.posts), 2, harness.timeoutMs);
+
+      expect(defined(letter, 'a dead letter on the topic').value).toBeTruthy();
+      const byCode = Object.fromEntries(recorded.map((r) => [r.errorCode, r]));
+      expect(byCode.TEST_ALWAYS).toMatchObject({
+        topic: TOPICS.posts,
+        groupId: 'kept',
+        eventId: doomed.id,
+        eventType: doomed.type,
+        workspaceId: WORKSPACE,
+        errorMessage: 'always fails',
+        key: keyOf('kept'),
+        value: encodeEvent(doomed),
+      });
+      expect(byCode.TEST_ALWAYS?.failedAt).toBeInstanceOf(Date);
+      const poison = Object.values(byCode).find((r) => r.errorCode !== 'TEST_ALWAYS');
+      expect(poison).toMatchObject({ eventId: null, workspaceId: null, key: 'poison-key', value: Buffer.from('not json at all') });
+      expect(recorded.every((r) => r.topic === TOPICS.posts && !r.topic.startsWith(prefix) && Number.isInteger(r.partition) && /^\d+$/.test(r.offset))).toBe(true);
     });
 
     it('waits out a dependency outage the subscription calls transient, and dead-letters nothing', async () => {
