@@ -49,8 +49,6 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-const RETRY_AFTER_SECONDS = 5;
-
 /** The one mapping from errors to HTTP answers: stable codes, and no internals in a 5xx. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {

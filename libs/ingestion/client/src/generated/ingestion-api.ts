@@ -248,6 +248,22 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -421,6 +437,22 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -556,6 +588,22 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -717,6 +765,22 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -903,6 +967,22 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1050,6 +1130,22 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1102,6 +1198,93 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/self": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace and scopes of the key sending the request (how other services verify keys) */
+        get: operations["getOwnKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's keys, revoked ones included (never the keys themselves) */
+        get: operations["listKeys"];
+        put?: never;
+        /** A new key for the workspace; the answer holds it once */
+        post: operations["createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes a key of the workspace; it is refused from then on */
+        delete: operations["revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator: any workspace's keys (never the keys themselves) */
+        get: operations["listWorkspaceKeys"];
+        put?: never;
+        /** Operator: a new key for any workspace, creating the workspace when it does not exist */
+        post: operations["createWorkspaceKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{id}/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Operator: revokes a key of any workspace */
+        delete: operations["revokeWorkspaceKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1160,6 +1343,22 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1268,6 +1467,22 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1334,4 +1549,829 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getOwnKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace and scopes of the key that sent the request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        /** Format: uuid */
+                        keyId: string;
+                        scopes: ("ingest" | "read" | "admin" | "operator")[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            workspaceId: string;
+                            name: string;
+                            /** @description First characters of the key, to tell keys apart */
+                            prefix: string;
+                            scopes: ("ingest" | "read" | "admin" | "operator")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the key is for ("nightly X import") */
+                    name: string;
+                    /** @description Default: ingest and read. A key can grant only scopes it holds itself. */
+                    scopes?: ("ingest" | "read" | "admin" | "operator")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The API key: shown this once, stored only as a hash */
+                        key: string;
+                        info: {
+                            /** Format: uuid */
+                            id: string;
+                            workspaceId: string;
+                            name: string;
+                            /** @description First characters of the key, to tell keys apart */
+                            prefix: string;
+                            scopes: ("ingest" | "read" | "admin" | "operator")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                        workspaceCreated: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workspaceId: string;
+                        name: string;
+                        /** @description First characters of the key, to tell keys apart */
+                        prefix: string;
+                        scopes: ("ingest" | "read" | "admin" | "operator")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listWorkspaceKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            workspaceId: string;
+                            name: string;
+                            /** @description First characters of the key, to tell keys apart */
+                            prefix: string;
+                            scopes: ("ingest" | "read" | "admin" | "operator")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createWorkspaceKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the key is for ("nightly X import") */
+                    name: string;
+                    /** @description Default: ingest and read. A key can grant only scopes it holds itself. */
+                    scopes?: ("ingest" | "read" | "admin" | "operator")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The API key: shown this once, stored only as a hash */
+                        key: string;
+                        info: {
+                            /** Format: uuid */
+                            id: string;
+                            workspaceId: string;
+                            name: string;
+                            /** @description First characters of the key, to tell keys apart */
+                            prefix: string;
+                            scopes: ("ingest" | "read" | "admin" | "operator")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                        workspaceCreated: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeWorkspaceKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workspaceId: string;
+                        name: string;
+                        /** @description First characters of the key, to tell keys apart */
+                        prefix: string;
+                        scopes: ("ingest" | "read" | "admin" | "operator")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+}
