@@ -57,7 +57,7 @@ async function connect(options: DlqOptions): Promise<Connection> {
     return { urls: { analytics: running.urls.analytics, listening: running.urls.listening }, headers: headersOf(demoApiKey(options.dataDir, generateApiKey)), settle: none, close: none };
   }
   const apiKey = demoApiKey(options.dataDir, generateApiKey);
-  const release = claimDataDir(options.dataDir, { pid: process.pid, apiKey, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
+  const release = claimDataDir(options.dataDir, { pid: process.pid, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
   try {
     const stack = await startEmbeddedStack({
       dataDir: options.dataDir,

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAnalyticsDb } from '@herald/analytics-data-access';
 import { createMemoryEventBus } from '@herald/event-bus';
 import { decodeEvent, deadLetterTopicOf, TOPICS, type EventType } from '@herald/events';
-import { createLogger } from '@herald/service-kit';
+import { createLogger, createTestKeys } from '@herald/service-kit';
 import { fuzzRoute, fuzzSettings, rawEventMessageArbitrary, reportFuzz, routeTableOf } from '@herald/testing';
 
 import { buildAnalyticsApp } from './build-app.ts';
@@ -12,7 +12,8 @@ import { startStoreEventsConsumer } from './consumers/store-events.consumer.ts';
 
 // Inputs per route: sized so this file stays under a minute on two busy cores.
 const settings = fuzzSettings(150);
-const WS = 'ws-fuzz';
+// Routes take the workspace from the key.
+const keys = createTestKeys();
 const logger = createLogger({ name: 'analytics-fuzz', level: 'silent' });
 const db = createAnalyticsDb({ kind: 'pglite' });
 await db.migrate();
@@ -20,15 +21,12 @@ const bus = createMemoryEventBus({ logger });
 await bus.ensureTopics();
 const fatal: Error[] = [];
 await startStoreEventsConsumer({ bus, db, logger, onFatal: (error) => void fatal.push(error) });
-const app = await buildAnalyticsApp({ logger, db, bus });
+const app = await buildAnalyticsApp({ logger, db, bus, verifyKey: keys.verifyKey });
 const routes = await routeTableOf(app);
 let tried = 0;
 
-/**
- * How a request proves who it is: the one place to change when the routes take the workspace
- * from an API key instead of a `workspaceId` parameter.
- */
-const access = { authenticate: () => ({}), extraQuery: { workspaceId: WS } };
+/** How a request proves who it is: the key names the workspace. */
+const access = { authenticate: () => ({ 'x-api-key': keys.keyA }) };
 
 const TOPIC_TYPES: Record<string, EventType[]> = {
   [TOPICS.posts]: ['ingestion.post.published', 'ingestion.post.updated', 'ingestion.metrics.captured'],

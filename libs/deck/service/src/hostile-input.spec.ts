@@ -3,14 +3,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnalyticsClientError, type AnalyticsClient } from '@herald/analytics-client';
 import { createDeckDb } from '@herald/deck-data-access';
 import { createMemoryEventBus } from '@herald/event-bus';
-import { createLogger } from '@herald/service-kit';
+import { createLogger, createTestKeys } from '@herald/service-kit';
 import { fuzzRoute, fuzzSettings, reportFuzz, routeTableOf } from '@herald/testing';
 
 import { buildDeckApp } from './build-app.ts';
 
 // Inputs per route: sized so this file stays under a minute on two busy cores.
 const settings = fuzzSettings(100);
-const WS = 'ws-fuzz';
+// Routes take the workspace from the key.
+const keys = createTestKeys();
 const logger = createLogger({ name: 'deck-fuzz', level: 'silent' });
 
 /**
@@ -22,24 +23,21 @@ const analytics: AnalyticsClient = {
     for (const value of [query.from, query.to]) {
       if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) throw new AnalyticsClientError(400, 'VALIDATION_FAILED', `Invalid request: query.from must match format "date-time"`);
     }
-    return { workspaceId: query.workspaceId, from: query.from, to: query.to, posts: 2 ** 31, impressions: 2 ** 53 - 1, engagements: 0, engagementRate: null, mentions: 7, averageSentiment: -1 };
+    return { workspaceId: 'a', from: query.from, to: query.to, posts: 2 ** 31, impressions: 2 ** 53 - 1, engagements: 0, engagementRate: null, mentions: 7, averageSentiment: -1 };
   },
 };
 
 const db = createDeckDb({ kind: 'pglite' });
 await db.migrate();
 const bus = createMemoryEventBus({ logger });
-const app = await buildDeckApp({ logger, db, bus, analytics });
+const app = await buildDeckApp({ logger, db, bus, analytics, verifyKey: keys.verifyKey });
 const routes = await routeTableOf(app);
 let tried = 0;
 
-/**
- * How a request proves who it is: the one place to change when the routes take the workspace
- * from an API key instead of a `workspaceId` parameter.
- */
-const access = { authenticate: () => ({}), extraQuery: { workspaceId: WS } };
+/** How a request proves who it is: the key names the workspace. */
+const access = { authenticate: () => ({ 'x-api-key': keys.keyA }) };
 
-const seeded = await app.inject({ method: 'POST', url: '/v1/decks', payload: { workspaceId: WS, from: '2026-11-01', to: '2026-12-01' } });
+const seeded = await app.inject({ method: 'POST', url: '/v1/decks', headers: { 'x-api-key': keys.keyA }, payload: { from: '2026-11-01', to: '2026-12-01' } });
 const knownIds = [(seeded.json() as { id: string }).id];
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryEventBus } from '@herald/event-bus';
 import { decodeEvent, deadLetterTopicOf, TOPICS } from '@herald/events';
 import { createListeningDb } from '@herald/listening-data-access';
-import { createLogger } from '@herald/service-kit';
+import { createLogger, createTestKeys } from '@herald/service-kit';
 import { fuzzRoute, fuzzSettings, rawEventMessageArbitrary, reportFuzz, routeTableOf } from '@herald/testing';
 
 import { buildListeningApp } from './build-app.ts';
@@ -12,7 +12,8 @@ import { startAnalyzeMentionsConsumer } from './consumers/analyze-mentions.consu
 
 // Inputs per route: sized so this file stays under a minute on two busy cores.
 const settings = fuzzSettings(100);
-const WS = 'ws-fuzz';
+// Routes take the workspace from the key.
+const keys = createTestKeys();
 const logger = createLogger({ name: 'listening-fuzz', level: 'silent' });
 const db = createListeningDb({ kind: 'pglite' });
 await db.migrate();
@@ -20,17 +21,14 @@ const bus = createMemoryEventBus({ logger });
 await bus.ensureTopics();
 const fatal: Error[] = [];
 await startAnalyzeMentionsConsumer({ bus, db, logger, onFatal: (error) => void fatal.push(error) });
-const app = await buildListeningApp({ logger, db, bus });
+const app = await buildListeningApp({ logger, db, bus, verifyKey: keys.verifyKey });
 const routes = await routeTableOf(app);
 let tried = 0;
 
-/**
- * How a request proves who it is: the one place to change when the routes take the workspace
- * from an API key instead of a `workspaceId` parameter.
- */
-const access = { authenticate: () => ({}), extraQuery: { workspaceId: WS } };
+/** How a request proves who it is: the key names the workspace. */
+const access = { authenticate: () => ({ 'x-api-key': keys.keyA }) };
 
-const seeded = await app.inject({ method: 'POST', url: '/v1/listening/brands', payload: { workspaceId: WS, name: 'Acme', kind: 'own', keywords: ['@acmehq'] } });
+const seeded = await app.inject({ method: 'POST', url: '/v1/listening/brands', headers: { 'x-api-key': keys.keyA }, payload: { name: 'Acme', kind: 'own', keywords: ['@acmehq'] } });
 const knownIds = [(seeded.json() as { brand: { id: string } }).brand.id];
 
 const storeCounts = async () => ({ brands: await db.prisma.brand.count(), analyses: await db.prisma.mentionAnalysis.count(), alerts: await db.prisma.listeningAlert.count() });
