@@ -161,7 +161,7 @@ describe('analytics: stored events and the period summary', () => {
       return res.json().items as { id: string; eventId: string; errorCode: string; errorMessage: string; value: string; replayedAt: string | null; topic: string }[];
     };
     const letter = (await list(WS)).find((l) => l.eventId === reading.id);
-    expect(letter).toMatchObject({ topic: 'herald.ingestion.posts.v1', errorCode: 'ANALYTICS_UNKNOWN_POST', errorMessage: 'metrics for unknown post acme:x:late', replayedAt: null });
+    expect(letter).toMatchObject({ topic: 'herald.ingestion.posts.v1', errorCode: 'ANALYTICS_UNKNOWN_POST', errorMessage: 'metrics for unknown post a:x:late', replayedAt: null });
     expect(JSON.parse(letter!.value)).toMatchObject({ id: reading.id });
     expect(await list('other')).toEqual([]);
     const replay = (workspaceId = WS) => app.inject({ method: 'POST', url: `/v1/admin/dead-letters/${letter!.id}/replay`, headers: workspaceId === WS ? asA : { 'x-api-key': keys.keyB } });

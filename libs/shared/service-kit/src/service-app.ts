@@ -10,7 +10,7 @@ import { Type } from 'typebox';
 import { installRouteTable, type RouteTableEntry } from './auth/api-guard.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import type { Logger } from './logger.ts';
-import { registerTextGuard } from './text-guard.ts';
+import { registerFiniteQueryGuard, registerTextGuard } from './text-guard.ts';
 
 /** Figures a check reports beside ok (a backlog's age, …): shown on /ready, never making it fail. */
 export type ReadinessDetails = Record<string, number | string | boolean | null>;
@@ -70,6 +70,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   });
 
   registerTextGuard(app);
+  registerFiniteQueryGuard(app);
 
   await app.register(swagger, {
     openapi: {

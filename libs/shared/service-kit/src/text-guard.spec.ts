@@ -44,3 +44,14 @@ describe('the text guard', () => {
     expect(findBadText(42, 'body')).toBeNull();
   });
 });
+
+describe('the finite query guard', () => {
+  it.each(['-Infinity', 'Infinity', '1e309'])('answers limit=%s with a 400 naming the field, a text query of the same letters passes', async (value) => {
+    const app = await createServiceApp({ name: 'test', version: '0.0.0', description: 'test', logger: silent, readiness: [] });
+    app.get('/things', { schema: { querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), q: Type.Optional(Type.String()) }) } }, async () => ({ reached: true }));
+    const refused = await app.inject(`/things?limit=${value}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].field).toBe('query.limit');
+    expect((await app.inject(`/things?q=${value}`)).statusCode).toBe(200);
+  });
+});

@@ -57,3 +57,20 @@ export function registerTextGuard(app: FastifyInstance): void {
     if (issue) throw new AppError('TEXT_INVALID', `Invalid request: ${issue.field} ${issue.message}`, 400, [issue]);
   });
 }
+
+/**
+ * After validation: a query number the schema coerced from "Infinity", "-Infinity" or "1e309" is
+ * not finite, which the integer check lets through and the database refuses. A 400 naming it.
+ */
+export function registerFiniteQueryGuard(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    const query = request.query;
+    if (typeof query !== 'object' || query === null) return;
+    for (const [key, value] of Object.entries(query)) {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        const issue = { field: `query.${key}`, message: 'must be a finite number' };
+        throw new AppError('VALIDATION_FAILED', `Invalid request: ${issue.field} ${issue.message}`, 400, [issue]);
+      }
+    }
+  });
+}

@@ -73,7 +73,10 @@ export async function spoolUpload(request: FastifyRequest, dir = tmpdir()): Prom
     await remove();
     if (error instanceof AppError) throw error;
     if (isCutShort(error)) throw cutShort(error instanceof Error ? error.message : String(error));
-    throw error;
+    // Errors with a status (the upload limit's 413) and the disk's own (a syscall) are not the form's fault.
+    if (!(error instanceof Error) || 'statusCode' in error || 'syscall' in error) throw error;
+    // Whatever else the parser refuses (no boundary, a broken part header) is a malformed form.
+    throw new AppError('IMPORT_FORM_INVALID', `The multipart form cannot be read (${error.message})`, 400, { field: 'file' });
   }
   if (!file) {
     await remove();
