@@ -73,8 +73,8 @@ describe.each(targets)('analytics database on $name', ({ name, schema }) => {
 
     expect(found).toMatchObject({ id: post.id, publishedAt: new Date('2025-03-01T09:30:00.123Z'), tags: ['launch', 'spring'], campaign: null });
     expect(found.metrics.map((m) => [m.impressions, m.watchTimeSeconds])).toEqual([
-      [2000, null],
-      [1200, 3_000_000_000n],
+      [2000n, null],
+      [1200n, 3_000_000_000n],
     ]);
   });
 
