@@ -6,6 +6,8 @@ import { testKafkaBrokers, testPostgresUrl, uniqueName } from '@herald/testing';
 
 import { freePort, startService, type ServiceProcess } from './service-process.ts';
 
+type ServiceName = 'ingestion' | 'listening' | 'analytics' | 'deck-builder';
+
 export interface TestStack {
   run: string;
   apiKey: string;
@@ -14,7 +16,7 @@ export interface TestStack {
   schemas: Record<'ingestion' | 'listening' | 'analytics' | 'deck', string>;
   services: Partial<Record<'ingestion' | 'listening' | 'analytics' | 'deck-builder', ServiceProcess>>;
   /** Starts a service; starting one again adds a replica (the newest is in `services`). */
-  start(name: 'ingestion' | 'listening' | 'analytics' | 'deck-builder'): Promise<ServiceProcess>;
+  start(name: ServiceName): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -40,8 +42,18 @@ export function createTestStack(label: string, options: TestStackOptions = {}): 
     ...options.env,
   };
   const started: ServiceProcess[] = [];
-  // Services started together share one first ingestion instead of each starting its own.
   let firstIngestion: Promise<ServiceProcess> | undefined;
+  const startOne = async (name: ServiceName): Promise<ServiceProcess> => {
+    const port = await freePort();
+    const own: Record<string, string> = { ...env, DATABASE_SCHEMA: schemas[name === 'deck-builder' ? 'deck' : name] };
+    if (name === 'ingestion') Object.assign(own, { HERALD_BOOTSTRAP_WORKSPACE: stack.workspaceId, HERALD_API_KEY: apiKey });
+    if (name !== 'ingestion') own.INGESTION_URL = stack.services.ingestion!.url;
+    if (name === 'deck-builder') own.ANALYTICS_URL = stack.services.analytics?.url ?? '';
+    const service = await startService(name, port, own);
+    stack.services[name] = service;
+    started.push(service);
+    return service;
+  };
   const stack: TestStack = {
     run,
     apiKey,
@@ -50,17 +62,11 @@ export function createTestStack(label: string, options: TestStackOptions = {}): 
     schemas,
     services: {},
     async start(name) {
-      // Listening, analytics and deck-builder verify keys through ingestion: it runs first.
-      if (name !== 'ingestion' && !stack.services.ingestion) await (firstIngestion ??= stack.start('ingestion'));
-      const port = await freePort();
-      const own: Record<string, string> = { ...env, DATABASE_SCHEMA: schemas[name === 'deck-builder' ? 'deck' : name] };
-      if (name === 'ingestion') Object.assign(own, { HERALD_BOOTSTRAP_WORKSPACE: stack.workspaceId, HERALD_API_KEY: apiKey });
-      if (name !== 'ingestion') own.INGESTION_URL = stack.services.ingestion!.url;
-      if (name === 'deck-builder') own.ANALYTICS_URL = stack.services.analytics?.url ?? '';
-      const service = await startService(name, port, own);
-      stack.services[name] = service;
-      started.push(service);
-      return service;
+      // Listening, analytics and deck-builder verify keys through ingestion: it runs first, and
+      // services started together share that first one instead of each starting its own.
+      if (name === 'ingestion' && !firstIngestion) return (firstIngestion = startOne('ingestion'));
+      if (name !== 'ingestion' && !stack.services.ingestion) await (firstIngestion ??= startOne('ingestion'));
+      return startOne(name);
     },
     async stop() {
       await Promise.all(started.map((s) => s.stop()));

@@ -96,12 +96,14 @@ export async function revokeApiKey(db: IngestionDb, input: { id: string; workspa
 
 /** Makes sure a workspace and (when given) its key exist, the key with every scope; safe to run on every start of every replica. */
 export async function bootstrapWorkspace(db: IngestionDb, input: { workspaceId: string; apiKey?: string | undefined; keyName?: string }): Promise<void> {
-  await db.prisma.workspace.upsert({ where: { id: input.workspaceId }, create: { id: input.workspaceId, name: input.workspaceId }, update: {} });
+  // INSERT … ON CONFLICT DO NOTHING: an upsert reads then writes, so two replicas starting
+  // together would both try the insert and one would fail on the key.
+  await db.prisma.workspace.createMany({ data: [{ id: input.workspaceId, name: input.workspaceId }], skipDuplicates: true });
   if (!input.apiKey) return;
   const keyHash = hashApiKey(input.apiKey);
-  await db.prisma.apiKey.upsert({
-    where: { keyHash },
-    create: { workspaceId: input.workspaceId, name: input.keyName ?? 'bootstrap', keyHash, prefix: input.apiKey.slice(0, 7), scopes: BOOTSTRAP_KEY_SCOPES },
-    update: { scopes: BOOTSTRAP_KEY_SCOPES },
+  await db.prisma.apiKey.createMany({
+    data: [{ workspaceId: input.workspaceId, name: input.keyName ?? 'bootstrap', keyHash, prefix: input.apiKey.slice(0, 7), scopes: BOOTSTRAP_KEY_SCOPES }],
+    skipDuplicates: true,
   });
+  await db.prisma.apiKey.updateMany({ where: { keyHash }, data: { scopes: BOOTSTRAP_KEY_SCOPES } });
 }

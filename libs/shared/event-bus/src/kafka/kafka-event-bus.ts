@@ -40,6 +40,9 @@ const HEARTBEAT_INTERVAL_MS = 3_000;
 // A consumer idle in a long poll notices a rebalance only when the poll returns; keep it short.
 const MAX_WAIT_TIME_MS = 1_000;
 const JOIN_TIMEOUT_MS = 60_000;
+// How long subscribe() keeps trying while the broker answers with retriable errors.
+const SUBSCRIBE_RETRY_MS = 120_000;
+const BROKER_WARMING_UP = ['GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR_FOR_GROUP', 'REBALANCE_IN_PROGRESS', 'LEADER_NOT_AVAILABLE'];
 const PING_TIMEOUT_MS = 5_000;
 // How long new topics may take to be served by their leaders (seconds on a loaded broker).
 const TOPICS_SERVED_TIMEOUT_MS = 60_000;
@@ -125,7 +128,27 @@ class KafkaJsEventBus implements KafkaEventBus {
     await this.#send([{ topic: this.#names.topic(topic), key, value: toBuffer(value), headers }], `publishing to ${topic}`);
   }
 
+  /**
+   * Joins the group, trying again while the broker answers with a retriable error (a coordinator
+   * still loading its group state after a restart, a leader election): before the first join
+   * kafkajs does not restart a crashed consumer, and a service must not die of a broker warming up.
+   */
   async subscribe(subscription: Subscription): Promise<SubscriptionHandle> {
+    const deadline = Date.now() + SUBSCRIBE_RETRY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#subscribeOnce(subscription);
+      } catch (error) {
+        // Only a broker that answers and says "not yet": an unreachable broker still fails fast.
+        const retriable = error instanceof EventBusError && error.code === 'EVENT_BUS_SUBSCRIBE_FAILED' && BROKER_WARMING_UP.some((type) => hasCause(error, type));
+        if (!retriable || this.#closing || Date.now() > deadline) throw error;
+        this.#logger.warn({ err: error, attempt }, 'the broker is not ready for this consumer group yet; trying again');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
+      }
+    }
+  }
+
+  async #subscribeOnce(subscription: Subscription): Promise<SubscriptionHandle> {
     this.#assertOpen();
     const sub = resolveSubscription(subscription);
     const groupId = this.#names.group(sub.groupId);
