@@ -10,6 +10,16 @@ describe('isTransientDatabaseError', () => {
     expect(isTransientDatabaseError(new Error('Connection terminated unexpectedly'))).toBe(true);
   });
 
+  it.each([
+    'Client has encountered a connection error and is not queryable',
+    'Connection ended unexpectedly',
+    'the database system is shutting down',
+    'the database system is starting up',
+    'Server has closed the connection.',
+  ])('treats a database that is restarting as transient: %s', (message) => {
+    expect(isTransientDatabaseError(new Error('query failed', { cause: new Error(message) }))).toBe(true);
+  });
+
   it('leaves data errors to the dead-letter rules', () => {
     expect(isTransientDatabaseError(Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }))).toBe(false);
     expect(isTransientDatabaseError(new Error('invalid input syntax for type uuid', { cause: { code: '22P02' } }))).toBe(false);
