@@ -70,6 +70,7 @@ const mention = (i: number) => ({
 interface Measured {
   what: string;
   rate: number;
+  answeredPerSecond: number;
   requests: number;
   p50: number;
   p975: number;
@@ -84,6 +85,7 @@ async function hold(what: string, options: autocannon.Options, rate: number): Pr
   return {
     what,
     rate,
+    answeredPerSecond: result.requests.total / seconds,
     requests: result.requests.total,
     p50: result.latency.p50,
     p975: result.latency.p97_5,
@@ -143,19 +145,22 @@ try {
   const reads = [
     await hold('GET /v1/analytics/summary (a month)', { url: `${analytics.url}${summaryPath}`, headers }, readRate),
     await hold('GET /v1/listening/summary (a month)', { url: `${listening.url}/v1/listening/summary?from=2026-11-01&to=2026-12-01`, headers }, readRate),
-    await hold('GET /v1/listening/mentions (first page)', { url: `${listening.url}/v1/listening/mentions?from=2026-11-01&to=2026-12-01&limit=50`, headers }, readRate),
+    await hold('GET /v1/listening/mentions (first page)', { url: `${listening.url}/v1/listening/mentions?limit=50`, headers }, readRate),
   ];
 
   const ms = (n: number) => `${fmt(n)} ms`;
   const table = [
-    '| endpoint | rate held | requests | p50 | p97.5 | p99 | non-2xx | errors |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...[batch, ...reads].map((m) => `| ${m.what} | ${fmt(m.rate)}/s | ${fmt(m.requests)} | ${ms(m.p50)} | ${ms(m.p975)} | ${ms(m.p99)} | ${fmt(m.non2xx)} | ${fmt(m.errors)} |`),
+    '| endpoint | rate asked | answered/s | requests | p50 | p97.5 | p99 | non-2xx | errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...[batch, ...reads].map((m) => `| ${m.what} | ${fmt(m.rate)}/s | ${fmt(m.answeredPerSecond)}/s | ${fmt(m.requests)} | ${ms(m.p50)} | ${ms(m.p975)} | ${ms(m.p99)} | ${fmt(m.non2xx)} | ${fmt(m.errors)} |`),
   ];
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}; the four services, Kafka, PostgreSQL and the load generator on the same machine`;
   const date = new Date().toISOString().slice(0, 10);
   console.log(`\n${table.join('\n')}\n\n${machine}; ${date}. ${seconds} s per row, ${connections} connections, after seeding ${fmt(seedPosts)} posts and ${fmt(seedPosts)} mentions.`);
   const failed = [batch, ...reads].filter((m) => m.non2xx > 0 || m.errors > 0);
+  // A rate the services could not keep up with is a result worth writing down, errors are not.
+  const slower = [batch, ...reads].filter((m) => m.answeredPerSecond < 0.95 * m.rate);
+  if (slower.length) log(`rate not held by: ${slower.map((m) => m.what).join('; ')}`);
   if (failed.length) {
     process.exitCode = 1;
     log(`not held: ${failed.map((m) => m.what).join('; ')} answered errors — nothing written`);
