@@ -1,8 +1,7 @@
 import { generateApiKey } from '@herald/ingestion-service';
-import { createLogger } from '@herald/service-kit';
 
-import { claimDataDir, demoApiKey, findRunningStack } from '../embedded/data-dir.ts';
-import { startEmbeddedStack } from '../embedded/embedded-stack.ts';
+import { openCommandStack } from '../embedded/command-stack.ts';
+import { demoApiKey, findRunningStack } from '../embedded/data-dir.ts';
 
 export const DLQ_SERVICES = ['analytics', 'listening'] as const;
 export type DlqService = (typeof DLQ_SERVICES)[number];
@@ -56,30 +55,8 @@ async function connect(options: DlqOptions): Promise<Connection> {
   if (running?.urls.analytics) {
     return { urls: { analytics: running.urls.analytics, listening: running.urls.listening }, headers: headersOf(demoApiKey(options.dataDir, generateApiKey)), settle: none, close: none };
   }
-  const apiKey = demoApiKey(options.dataDir, generateApiKey);
-  const release = claimDataDir(options.dataDir, { pid: process.pid, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
-  try {
-    const stack = await startEmbeddedStack({
-      dataDir: options.dataDir,
-      host: '127.0.0.1',
-      ports: { ingestion: 0, listening: 0, analytics: 0, deck: 0 },
-      workspaceId: options.workspaceId,
-      apiKey,
-      logger: createLogger({ name: 'herald', level: 'warn', destination: process.stderr }),
-    });
-    return {
-      urls: { analytics: stack.urls.analytics, listening: stack.urls.listening },
-      headers: headersOf(apiKey),
-      settle: () => stack.settle(),
-      close: async () => {
-        await stack.close();
-        release();
-      },
-    };
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const stack = await openCommandStack(options);
+  return { urls: { analytics: stack.urls.analytics, listening: stack.urls.listening }, headers: headersOf(stack.apiKey), settle: stack.settle, close: stack.close };
 }
 
 async function call<T>(url: string, init: { method?: string; headers: Record<string, string> }): Promise<{ status: number; body: T }> {

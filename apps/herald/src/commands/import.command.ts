@@ -13,10 +13,9 @@ import {
   type IngestionClient,
 } from '@herald/ingestion-client';
 import { generateApiKey } from '@herald/ingestion-service';
-import { createLogger } from '@herald/service-kit';
 
-import { claimDataDir, demoApiKey, findRunningStack } from '../embedded/data-dir.ts';
-import { startEmbeddedStack } from '../embedded/embedded-stack.ts';
+import { openCommandStack } from '../embedded/command-stack.ts';
+import { demoApiKey, findRunningStack } from '../embedded/data-dir.ts';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['auto', 'x', 'facebook', 'instagram', 'linkedin', 'tiktok'];
 export const IMPORT_ENCODINGS: readonly ImportEncoding[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
@@ -89,31 +88,8 @@ async function connect(options: ImportCommandOptions): Promise<{ url: string; ap
   const running = findRunningStack(options.dataDir);
   if (running?.urls.ingestion) return { url: running.urls.ingestion, apiKey: options.key ?? demoApiKey(options.dataDir, generateApiKey), settle: none, close: none };
 
-  const apiKey = demoApiKey(options.dataDir, generateApiKey);
-  const release = claimDataDir(options.dataDir, { pid: process.pid, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
-  try {
-    const stack = await startEmbeddedStack({
-      dataDir: options.dataDir,
-      host: '127.0.0.1',
-      ports: { ingestion: 0, listening: 0, analytics: 0, deck: 0 },
-      workspaceId: options.workspaceId,
-      apiKey,
-      // stdout carries the summary (and --json); the services' warnings go to stderr.
-      logger: createLogger({ name: 'herald', level: 'warn', destination: process.stderr }),
-    });
-    return {
-      url: stack.urls.ingestion,
-      apiKey,
-      settle: () => stack.settle(),
-      close: async () => {
-        await stack.close();
-        release();
-      },
-    };
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const stack = await openCommandStack(options);
+  return { url: stack.urls.ingestion, apiKey: stack.apiKey, settle: stack.settle, close: stack.close };
 }
 
 async function importCsv(client: IngestionClient, options: ImportCommandOptions): Promise<ImportOutcome> {

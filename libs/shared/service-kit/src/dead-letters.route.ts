@@ -1,28 +1,13 @@
 import { Type } from 'typebox';
 
+import type { StoredDeadLetter } from '@herald/db';
+
 import { AppError } from './app-error.ts';
 import { workspaceOf } from './request-workspace.ts';
 import type { ServiceApp } from './service-app.ts';
 
-/** A dead letter as the service keeps it (see `createDeadLetterStore` in @herald/db). */
-export interface DeadLetterRecord {
-  id: string;
-  consumer: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  eventId: string | null;
-  eventType: string | null;
-  workspaceId: string | null;
-  errorCode: string;
-  errorMessage: string;
-  rawValue: Buffer | null;
-  failures: number;
-  firstFailedAt: Date;
-  lastFailedAt: Date;
-  replayedAt: Date | null;
-}
+/** A dead letter as the service keeps it: the row of `createDeadLetterStore` in @herald/db. */
+export type DeadLetterRecord = StoredDeadLetter;
 
 export interface DeadLetterRoutesDeps {
   store: {
