@@ -35,12 +35,16 @@ export function errorCodeOf(error: Error): string {
   return typeof code === 'string' && code.length > 0 ? code : 'HANDLER_FAILED';
 }
 
-const TRANSIENT: ReadonlySet<string> = new Set<EventBusErrorCode>(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_PUBLISH_FAILED']);
+/**
+ * The broker is down, electing leaders or still loading: what failed passes once it is back. The
+ * one list both consumers (wait the outage out) and HTTP routes (503 with Retry-After) go by.
+ */
+const TRANSIENT: ReadonlySet<string> = new Set<EventBusErrorCode>(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_PUBLISH_FAILED', 'EVENT_BUS_DRAIN_TIMEOUT', 'EVENT_BUS_TOPICS_NOT_READY']);
 
 /**
- * True when a handler failed because the broker could not take what it published (it is down or
- * electing leaders): the event is not at fault, so consumers wait the outage out. Walks the
- * cause chain, since a handler may wrap the bus error.
+ * True when something failed because the broker could not take or give what was asked (see
+ * TRANSIENT): the event or request is not at fault. Walks the cause chain, since a handler may
+ * wrap the bus error.
  */
 export function isTransientBusError(error: unknown): boolean {
   for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {

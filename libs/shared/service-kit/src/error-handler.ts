@@ -1,14 +1,15 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 import { isTransientDatabaseError } from '@herald/db';
+import { isTransientBusError } from '@herald/event-bus';
 
 import { AppError } from './app-error.ts';
 
 /** Seconds a client is told to wait (Retry-After) when a dependency is down. */
 export const RETRY_AFTER_SECONDS = 5;
 
-// Failures of the event bus itself that pass when the broker is back (EventBusError codes).
-const TRANSIENT_BUS_CODES = new Set(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_CLOSED', 'EVENT_BUS_DRAIN_TIMEOUT']);
+/** The bus was closed under a request: the process is stopping, and another replica (or its restart) will answer. */
+const isBusClosing = (error: object) => (error as { name?: unknown; code?: unknown }).name === 'EventBusError' && (error as { code?: unknown }).code === 'EVENT_BUS_CLOSED';
 
 /**
  * The error and what it wraps: its `cause` chain and, for Prisma's known request errors, the
@@ -25,9 +26,7 @@ function* chainOf(error: unknown, depth = 0): Generator<object> {
 /** A dependency (database, broker, another service) is down or overloaded: the request may succeed later. */
 export function isDependencyDown(error: unknown): boolean {
   for (const e of chainOf(error)) {
-    if (isTransientDatabaseError(e)) return true;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && TRANSIENT_BUS_CODES.has(code)) return true;
+    if (isTransientDatabaseError(e) || isTransientBusError(e) || isBusClosing(e)) return true;
   }
   return false;
 }

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
 
+import { EventBusError } from '@herald/event-bus';
+
 import { AppError } from './app-error.ts';
 import { createLogger } from './logger.ts';
 import { createServiceApp } from './service-app.ts';
@@ -19,7 +21,9 @@ async function build(readyOk = true) {
   app.get('/teapot', async () => { throw new AppError('TEAPOT', 'short and stout', 418); });
   app.get('/boom', async () => { throw new Error('secret internal detail'); });
   app.get('/db-down', async () => { throw new Error('adapter failed', { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' } }); });
-  app.get('/broker-down', async () => { throw Object.assign(new Error('Kafka is not reachable'), { code: 'EVENT_BUS_UNREACHABLE' }); });
+  app.get('/broker-down', async () => { throw new EventBusError('EVENT_BUS_UNREACHABLE', 'Kafka is not reachable'); });
+  app.get('/broker-electing', async () => { throw new Error('publish failed', { cause: new EventBusError('EVENT_BUS_PUBLISH_FAILED', 'no leader for partition 3') }); });
+  app.get('/bus-closing', async () => { throw new EventBusError('EVENT_BUS_CLOSED', 'the bus is closed'); });
   app.get('/db-refuses-value', async () => { throw new Error('invalid byte sequence', { cause: { kind: 'postgres', code: '22021' } }); });
   // How Prisma (driver adapters) reports it: the SQLSTATE sits in meta.driverAdapterError.cause.
   app.get('/prisma-refuses-value', async () => {
@@ -87,7 +91,7 @@ describe('createServiceApp', () => {
     expect(res.body).not.toContain('secret');
   });
 
-  it.each(['/db-down', '/broker-down'])('answers %s (a dependency down) with 503 and Retry-After', async (url) => {
+  it.each(['/db-down', '/broker-down', '/broker-electing', '/bus-closing'])('answers %s (a dependency down) with 503 and Retry-After', async (url) => {
     const app = await build();
     const res = await app.inject(url);
     expect(res.statusCode).toBe(503);

@@ -44,6 +44,15 @@ describe('pinoLogCreator', () => {
     log({ ...entry(logLevel.ERROR, 'Response Produce'), log: { ...entry(logLevel.ERROR, 'Response Produce').log, error: 'The request timed out' } });
     expect(lines.map((l) => l.level)).toEqual([30, 50]);
   });
+
+  it('logs a broker still loading its groups or electing leaders as a warning, since it is retried', () => {
+    const { logger, lines } = capture('info');
+    const log = pinoLogCreator(logger)(logLevel.ERROR);
+    log(entry(logLevel.ERROR, "Crash: KafkaJSProtocolError: The coordinator is loading and hence can't process requests for this group"));
+    log({ ...entry(logLevel.ERROR, 'Response ListOffsets(key: 2, version: 3)'), log: { ...entry(logLevel.ERROR, 'Response ListOffsets').log, error: 'This server is not the leader for that topic-partition' } });
+    log(entry(logLevel.ERROR, 'Crash: KafkaJSNonRetriableError: Invalid credentials'));
+    expect(lines.map((l) => l.level)).toEqual([40, 40, 50]);
+  });
 });
 
 describe('kafkaLogLevelOf', () => {

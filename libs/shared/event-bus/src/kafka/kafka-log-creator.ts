@@ -25,6 +25,13 @@ const DELIBERATE = new Set(['Limiting retries for the idempotent producer may in
  */
 const ROUTINE_ERRORS = /group is rebalancing|rebalance in progress|not the correct coordinator/i;
 
+/**
+ * Answers of a broker that is starting or electing leaders. kafkajs logs them as errors (its
+ * consumer even logs a "Crash") before it or our subscribe tries again, which is the outage
+ * handled as designed: a warning. What stays broken ends as our own error, logged once.
+ */
+const WARMING_UP = /coordinator is loading|coordinator is not available|not the leader for that topic-partition|leader not available|There is no leader for this topic-partition/i;
+
 /** Sends kafkajs's own logs through the service's pino logger. */
 export function pinoLogCreator(logger: Logger): logCreator {
   return () =>
@@ -35,6 +42,7 @@ export function pinoLogCreator(logger: Logger): logCreator {
       switch (level) {
         case logLevel.ERROR:
           if (ROUTINE_ERRORS.test(String(fields.error ?? ''))) logger.info(bound, message);
+          else if (WARMING_UP.test(`${String(fields.error ?? '')} ${message}`)) logger.warn(bound, message);
           else logger.error(bound, message);
           break;
         case logLevel.WARN:
