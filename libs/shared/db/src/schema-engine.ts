@@ -27,6 +27,9 @@ let compiled: Promise<{ module: object; gluePath: string }> | undefined;
 let current: Promise<Glue> | undefined;
 let instances = 0;
 
+/** How many engine instances this process has loaded: tests check that an up-to-date schema loads none. */
+export const schemaEngineInstances = (): number => instances;
+
 /**
  * The package imports its `.wasm` as an ES module, which Node cannot load, and its `exports` hide the
  * file; so the glue is resolved through its public subpath and the wasm read from the same folder.
