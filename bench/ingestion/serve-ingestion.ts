@@ -5,7 +5,7 @@
  */
 import { createKafkaEventBus } from '@herald/event-bus';
 import { createIngestionDb } from '@herald/ingestion-data-access';
-import { bootstrapWorkspace, buildIngestionApp, createOutboxRelay } from '@herald/ingestion-service';
+import { composeIngestionService } from '@herald/ingestion-service';
 import { createLogger } from '@herald/service-kit';
 
 const env = (name: string) => {
@@ -17,19 +17,20 @@ const env = (name: string) => {
 const logger = createLogger({ name: 'ingestion-bench', level: 'warn', destination: process.stderr });
 const db = createIngestionDb({ kind: 'postgres', url: env('DATABASE_URL'), schema: env('DATABASE_SCHEMA') });
 await db.migrate();
-await bootstrapWorkspace(db, { workspaceId: 'bench', apiKey: env('HERALD_API_KEY') });
 const bus = await createKafkaEventBus({ clientId: 'herald-ingestion-bench', brokers: env('KAFKA_BROKERS').split(','), topicPrefix: env('HERALD_TOPIC_PREFIX'), logger });
 await bus.ensureTopics();
-const relay = createOutboxRelay({ db, bus, logger });
-relay.start();
-const app = await buildIngestionApp({ logger, db, bus, relay, rateLimitPerMinute: 1_000_000, uploadLimitBytes: 2000 * 1024 * 1024 });
+// Wired as the process entry wires it, with the limits raised out of the benchmark's way.
+const { app, stop } = await composeIngestionService(
+  { logger, db, bus, onFatal: (error) => { logger.fatal({ err: error }, 'crashed'); process.exit(1); } },
+  { bootstrap: { workspaceId: 'bench', apiKey: env('HERALD_API_KEY') }, rateLimitPerMinute: 1_000_000, uploadLimitBytes: 2000 * 1024 * 1024 },
+);
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ url })}\n`);
 
 process.once('SIGTERM', () => {
   void (async () => {
     await app.close();
-    await relay.stop();
+    await stop();
     await bus.close();
     await db.close();
     process.exit(0);

@@ -52,7 +52,7 @@ describe('docker-compose.yml', () => {
       it('is built from a target of the Dockerfile that exists', () => {
         expect(service.build?.dockerfile).toBe('tools/docker/Dockerfile');
         expect(dockerfile).toMatch(new RegExp(`^FROM runtime AS ${service.build?.target}$`, 'm'));
-        expect(dockerfile).toContain(`apps/${name}/src/main.ts`);
+        expect(dockerfile).toContain(`apps/${name}/dist/main.mjs`);
       });
 
       it('waits for healthy dependencies and has a healthcheck', () => {

@@ -20,9 +20,9 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', (code) => resolve(code));
   });
 
-/** Runs apps/<name>/src/main.ts as its own process, exactly as the Docker image does. */
+/** Runs the compiled apps/<name>/dist/main.mjs as its own process, exactly as the Docker image does. */
 export async function startService(name: 'ingestion' | 'listening' | 'analytics' | 'deck-builder', port: number, env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `apps/${name}/src/main.ts`], {
+  const child = spawn(process.execPath, ['--enable-source-maps', `apps/${name}/dist/main.mjs`], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn', DOTENV_CONFIG_QUIET: 'true', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,17 +1,16 @@
 import { join } from 'node:path';
 
-import { createAnalyticsClient } from '@herald/analytics-client';
 import { createAnalyticsDb } from '@herald/analytics-data-access';
-import { buildAnalyticsApp, startStoreEventsConsumer } from '@herald/analytics-service';
+import { composeAnalyticsService } from '@herald/analytics-service';
 import { createDeckDb } from '@herald/deck-data-access';
-import { buildDeckApp } from '@herald/deck-service';
+import { composeDeckService } from '@herald/deck-service';
 import { openPGlite } from '@herald/db';
 import { createMemoryEventBus } from '@herald/event-bus';
 import { createIngestionDb, type IngestionDb } from '@herald/ingestion-data-access';
-import { bootstrapWorkspace, buildIngestionApp, createKeyVerifier, createOutboxRelay } from '@herald/ingestion-service';
+import { composeIngestionService } from '@herald/ingestion-service';
 import { createListeningDb } from '@herald/listening-data-access';
-import { buildListeningApp, startAnalyzeMentionsConsumer } from '@herald/listening-service';
-import type { Logger, ServiceApp } from '@herald/service-kit';
+import { composeListeningService } from '@herald/listening-service';
+import type { ComposedService, Logger, ServiceApp } from '@herald/service-kit';
 
 export interface EmbeddedStackOptions {
   dataDir: string;
@@ -74,34 +73,26 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       void close().then(() => process.exit(1));
     };
 
-    const listen = async (app: ServiceApp, port: number) => {
-      closers.push(() => app.close());
-      await app.listen({ host: options.host, port });
-      return urlOf(app);
+    // Each service through its own composition root, as its process entry wires it; only the
+    // parts differ (this bus, this database) and keys are checked in process by ingestion's verifier.
+    const run = async (service: ComposedService, port: number) => {
+      // Closed in reverse: the app stops taking requests before its background work ends.
+      closers.push(() => service.stop());
+      closers.push(() => service.app.close());
+      await service.app.listen({ host: options.host, port });
+      return urlOf(service.app);
     };
+    const parts = <TDb>(db: TDb, service: string) => ({ logger: logger.child({ service }), db, bus, onFatal });
 
-    await bootstrapWorkspace(ingestionDb, { workspaceId: options.workspaceId, apiKey: options.apiKey, keyName: 'embedded demo' });
-    const relay = createOutboxRelay({ db: ingestionDb, bus, logger: logger.child({ component: 'outbox' }) });
-    relay.start();
-    closers.push(() => relay.stop());
-
-    const listeningConsumer = await startAnalyzeMentionsConsumer({ bus, db: listeningDb, logger, onFatal });
-    closers.push(() => listeningConsumer.stop());
-    const analyticsConsumer = await startStoreEventsConsumer({ bus, db: analyticsDb, logger, onFatal });
-    closers.push(() => analyticsConsumer.stop());
-
-    // Keys are checked in process against ingestion's database: one verifier for all four services.
-    const verifyKey = createKeyVerifier(ingestionDb, { logger });
-    const analyticsUrl = await listen(await buildAnalyticsApp({ logger: logger.child({ service: 'analytics' }), db: analyticsDb, bus, verifyKey }), options.ports.analytics);
-    const urls = {
-      ingestion: await listen(await buildIngestionApp({ logger: logger.child({ service: 'ingestion' }), db: ingestionDb, bus, relay, verifyKey }), options.ports.ingestion),
-      listening: await listen(await buildListeningApp({ logger: logger.child({ service: 'listening' }), db: listeningDb, bus, verifyKey }), options.ports.listening),
-      analytics: analyticsUrl,
-      deck: await listen(
-        await buildDeckApp({ logger: logger.child({ service: 'deck-builder' }), db: deckDb, bus, analytics: createAnalyticsClient({ baseUrl: analyticsUrl }), verifyKey }),
-        options.ports.deck,
-      ),
-    };
+    const ingestion = await composeIngestionService(parts(ingestionDb, 'ingestion'), {
+      bootstrap: { workspaceId: options.workspaceId, apiKey: options.apiKey, keyName: 'embedded demo' },
+    });
+    const { verifyKey, relay } = ingestion;
+    const ingestionUrl = await run(ingestion, options.ports.ingestion);
+    const listeningUrl = await run(await composeListeningService(parts(listeningDb, 'listening'), { verifyKey }), options.ports.listening);
+    const analyticsUrl = await run(await composeAnalyticsService(parts(analyticsDb, 'analytics'), { verifyKey }), options.ports.analytics);
+    const deckUrl = await run(await composeDeckService(parts(deckDb, 'deck-builder'), { verifyKey, analyticsUrl }), options.ports.deck);
+    const urls = { ingestion: ingestionUrl, listening: listeningUrl, analytics: analyticsUrl, deck: deckUrl };
     return {
       urls,
       ingestionDb,

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 import { commonServiceConfig } from '@herald/service-kit';
 
@@ -6,3 +6,5 @@ export const AnalyticsConfigSchema = Type.Object({
   ...commonServiceConfig({ port: 3003, schema: 'analytics' }),
   INGESTION_URL: Type.String({ pattern: '^https?://', description: 'Base URL of the ingestion service, which verifies API keys' }),
 });
+
+export type AnalyticsConfig = Static<typeof AnalyticsConfigSchema>;

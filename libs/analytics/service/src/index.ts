@@ -3,3 +3,4 @@ export * from './api/summary.schema.ts';
 export * from './build-app.ts';
 export * from './consumers/store-events.consumer.ts';
 export * from './summary.repository.ts';
+export * from './compose-analytics-service.ts';

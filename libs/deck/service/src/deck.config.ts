@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 import { commonServiceConfig } from '@herald/service-kit';
 
@@ -8,3 +8,5 @@ export const DeckConfigSchema = Type.Object({
   ANALYTICS_URL: Type.String({ pattern: '^https?://', description: 'Base URL of the analytics service' }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'Base URL people open decks at, when behind a proxy' })),
 });
+
+export type DeckConfig = Static<typeof DeckConfigSchema>;

@@ -6,3 +6,4 @@ export * from './auth/api-keys.ts';
 export * from './build-app.ts';
 export * from './ingestion.config.ts';
 export * from './outbox/outbox-relay.ts';
+export * from './compose-ingestion-service.ts';

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 import { commonServiceConfig } from '@herald/service-kit';
 
@@ -11,3 +11,5 @@ export const IngestionConfigSchema = Type.Object({
   IMPORT_LIMIT_MB: Type.Integer({ minimum: 1, maximum: 2047, default: 1024, description: 'Largest CSV upload on POST /v1/imports' }),
   IMPORT_SPOOL_DIR: Type.Optional(Type.String({ minLength: 1, description: 'Folder for uploads while they are imported (default: the OS temp folder)' })),
 });
+
+export type IngestionConfig = Static<typeof IngestionConfigSchema>;

@@ -13,6 +13,7 @@ import { requirePostgres, testPostgresUrl, uniqueName } from '@herald/testing';
 import { migrationLockKey } from './advisory-lock.ts';
 import type { DatabaseError } from './errors.ts';
 import { migrateDatabase } from './migrate-database.ts';
+import { schemaEngineInstances } from './schema-engine.ts';
 import { dropTestSchema } from './test-database.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/migrations', import.meta.url));
@@ -100,9 +101,24 @@ describe.runIf(pgUp)('migrateDatabase on PostgreSQL', () => {
     const schema = freshSchema();
     await migrateDatabase({ target: { kind: 'postgres', url, schema }, migrationsDir: fixtures });
 
+    const loaded = schemaEngineInstances();
     await expect(migrateDatabase({ target: { kind: 'postgres', url, schema }, migrationsDir: fixtures })).resolves.toEqual([]);
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${schema}"._prisma_migrations`);
     expect(rows[0]).toEqual({ n: 2 });
+    // Up to date (names and checksums match): the schema engine is not even loaded.
+    expect(schemaEngineInstances()).toBe(loaded);
+  });
+
+  it('hands a migration added later to the engine, which applies just that one', async () => {
+    const schema = freshSchema();
+    const dir = await mkdtemp(join(tmpdir(), 'herald-db-'));
+    await cp(fixtures, dir, { recursive: true });
+    await migrateDatabase({ target: { kind: 'postgres', url, schema }, migrationsDir: dir });
+    await mkdir(join(dir, '20250104000000_add_tags'));
+    await writeFile(join(dir, '20250104000000_add_tags/migration.sql'), 'ALTER TABLE "notes" ADD COLUMN "tags" TEXT;\n');
+
+    await expect(migrateDatabase({ target: { kind: 'postgres', url, schema }, migrationsDir: dir })).resolves.toEqual(['20250104000000_add_tags']);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('takes the schema from the URL when none is given, as Prisma URLs do', async () => {

@@ -3,6 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 
 import { withMigrationLock } from './advisory-lock.ts';
+import { APPLIED_MIGRATIONS_SQL, isUpToDate, type AppliedMigration } from './applied-migrations.ts';
 import { silentLogger, type DbLogger } from './db-logger.ts';
 import { DatabaseError } from './errors.ts';
 import { readMigrationsFolder } from './migrations-folder.ts';
@@ -76,7 +77,8 @@ async function migratePostgres(url: string, schema: string, options: MigrateData
       // statement on that same session.
       const pool = createPostgresPool({ url, schema, max: 1, applicationName: 'herald-migrate', logger: options.logger });
       try {
-        return await applyMigrations(createPostgresMigrationAdapter(pool, schema), schema, options);
+        const applied = () => lockClient.query<AppliedMigration>(APPLIED_MIGRATIONS_SQL(quoteIdent(schema))).then((r) => r.rows);
+        return await applyMigrations(() => createPostgresMigrationAdapter(pool, schema), applied, schema, options);
       } finally {
         await pool.end();
       }
@@ -101,7 +103,8 @@ async function migratePGlite(
       const previous = rows[0]?.search_path ?? 'public';
       await pglite.exec(`SET search_path TO ${quoteIdent(schema)}`);
       try {
-        return await applyMigrations(createPGliteAdapter(pglite, schema), schema, options);
+        const applied = () => pglite.query<AppliedMigration>(APPLIED_MIGRATIONS_SQL(quoteIdent(schema))).then((r) => r.rows);
+        return await applyMigrations(() => createPGliteAdapter(pglite, schema), applied, schema, options);
       } finally {
         await pglite.exec(`SET search_path TO ${previous}`);
       }
@@ -112,13 +115,20 @@ async function migratePGlite(
 }
 
 async function applyMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  adapterFactory: () => SqlMigrationAwareDriverAdapterFactory,
+  readApplied: () => Promise<AppliedMigration[]>,
   schema: string,
   options: MigrateDatabaseOptions,
 ): Promise<string[]> {
   const migrationsList = await readMigrationsFolder(options.migrationsDir);
+  const applied = await readApplied().catch((error: unknown) => {
+    // 42P01: no _prisma_migrations yet, a fresh schema. Any other failure is the engine's to report.
+    if ((error as { code?: unknown }).code !== '42P01') options.logger?.debug({ err: error, schema }, 'could not read applied migrations');
+    return [];
+  });
+  if (isUpToDate(migrationsList, applied)) return [];
   try {
-    const output = await withSchemaEngine(adapterFactory, { logger: options.logger }, (engine) =>
+    const output = await withSchemaEngine(adapterFactory(), { logger: options.logger }, (engine) =>
       engine.applyMigrations({ migrationsList, filters: { externalTables: [], externalEnums: [] } }),
     );
     return output.appliedMigrationNames;

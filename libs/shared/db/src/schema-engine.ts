@@ -27,6 +27,9 @@ let compiled: Promise<{ module: object; gluePath: string }> | undefined;
 let current: Promise<Glue> | undefined;
 let instances = 0;
 
+/** How many engine instances this process has loaded: tests check that an up-to-date schema loads none. */
+export const schemaEngineInstances = (): number => instances;
+
 /**
  * The package imports its `.wasm` as an ES module, which Node cannot load, and its `exports` hide the
  * file; so the glue is resolved through its public subpath and the wasm read from the same folder.
@@ -43,12 +46,30 @@ function compile(): Promise<{ module: object; gluePath: string }> {
   return compiled;
 }
 
+/**
+ * The engine sets timers (ten seconds, for its own timeouts) that keep a process alive after it
+ * is done: a one-off command would linger until they fire. Its imports get the same glue with
+ * those timers unreferenced; they still fire while anything else keeps the process running.
+ */
+function withUnrefTimers(glue: Glue): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...glue };
+  for (const [name, fn] of Object.entries(glue)) {
+    if (!name.startsWith('__wbg_setTimeout_') || typeof fn !== 'function') continue;
+    imports[name] = (...args: unknown[]) => {
+      const timer = (fn as (...a: unknown[]) => unknown)(...args);
+      (timer as { unref?: () => void } | null)?.unref?.();
+      return timer;
+    };
+  }
+  return imports;
+}
+
 async function instantiate(): Promise<Glue> {
   const { module, gluePath } = await compile();
   // Each instance gets its own copy of the glue module: the glue keeps the wasm memory in module state,
   // and an instance that panicked must be thrown away with it.
   const glue = (await import(`${pathToFileURL(gluePath).href}?instance=${++instances}`)) as Glue;
-  const instance = await wasm.instantiate(module, { './schema_engine_bg.js': glue });
+  const instance = await wasm.instantiate(module, { './schema_engine_bg.js': withUnrefTimers(glue) });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   return glue;

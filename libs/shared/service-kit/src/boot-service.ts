@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import type { Static, TObject } from 'typebox';
 
-import { createKafkaEventBus, type EventBus } from '@herald/event-bus';
+import { createKafkaEventBus } from '@herald/event-bus';
 
 import type { commonServiceConfig } from './common-config.ts';
+import type { ComposedService, ServiceParts } from './composed-service.ts';
 import { loadConfigOrExit, splitList } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { exitOnFatal, runService } from './run-service.ts';
 
 type CommonConfig = Static<TObject<ReturnType<typeof commonServiceConfig>>>;
@@ -15,21 +15,12 @@ interface MigratableDb {
   close(): Promise<void>;
 }
 
-export interface BootContext<TConfig, TDb> {
-  config: TConfig;
-  logger: Logger;
-  db: TDb;
-  bus: EventBus;
-  /** Hand to consumers: a consumer that crashed for good takes the process down. */
-  onFatal(error: Error): void;
-}
-
 export interface ServiceSpec<TSchema extends TObject, TDb extends MigratableDb> {
   name: string;
   configSchema: TSchema;
   openDb(config: Static<TSchema> & CommonConfig): TDb;
-  /** Builds the app and starts the service's consumers; `stop` ends them before the bus closes. */
-  start(context: BootContext<Static<TSchema> & CommonConfig, TDb>): Promise<{ app: FastifyInstance; stop?(): Promise<void> }>;
+  /** The service's composition root, given its parts and its validated config. */
+  compose(parts: ServiceParts<TDb>, config: Static<TSchema> & CommonConfig): Promise<ComposedService>;
 }
 
 /**
@@ -44,14 +35,14 @@ export async function bootService<TSchema extends TObject, TDb extends Migratabl
   logger.info({ applied }, 'database migrated');
   const bus = await createKafkaEventBus({ clientId: `herald-${spec.name}`, brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
   await bus.ensureTopics();
-  const service = await spec.start({ config, logger, db, bus, onFatal: exitOnFatal(logger) });
+  const service = await spec.compose({ logger, db, bus, onFatal: exitOnFatal(logger) }, config);
   await runService({
     app: service.app,
     host: config.HOST,
     port: config.PORT,
     logger,
     shutdown: async () => {
-      await service.stop?.();
+      await service.stop();
       await bus.close();
       await db.close();
     },

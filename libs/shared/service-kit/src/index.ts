@@ -14,3 +14,4 @@ export * from './testing/route-walk.ts';
 export * from './text-guard.ts';
 export * from './dead-letters.route.ts';
 export * from './request-workspace.ts';
+export * from './composed-service.ts';
