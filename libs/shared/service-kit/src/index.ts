@@ -14,3 +14,6 @@ export * from './testing/route-walk.ts';
 export * from './text-guard.ts';
 export * from './dead-letters.route.ts';
 export * from './request-workspace.ts';
+export * from './openapi/api-docs.ts';
+export * from './openapi/document-route.ts';
+export * from './openapi/error-body.schema.ts';
