@@ -17,3 +17,4 @@ export * from './request-workspace.ts';
 export * from './openapi/api-docs.ts';
 export * from './openapi/document-route.ts';
 export * from './openapi/error-body.schema.ts';
+export * from './service-index.route.ts';

@@ -9,6 +9,7 @@ import { installRouteTable, type RouteTableEntry } from './auth/api-guard.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import type { Logger } from './logger.ts';
 import { registerApiDocs } from './openapi/api-docs.ts';
+import { registerServiceIndex } from './service-index.route.ts';
 import { registerFiniteQueryGuard, registerTextGuard } from './text-guard.ts';
 
 /** Figures a check reports beside ok (a backlog's age, …): shown on /ready, never making it fail. */
@@ -46,7 +47,8 @@ const ReadySchema = Type.Object({
 
 /**
  * The Fastify instance every service starts from: logging, error mapping, OpenAPI document
- * and docs page, /health (alive) and /ready (dependencies reachable). It never listens.
+ * and docs page, / (what the service is), /health (alive) and /ready (dependencies reachable).
+ * It never listens.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const app = Fastify({
@@ -73,6 +75,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
 
   const info = { name: options.name, version: options.version, description: options.description };
   await registerApiDocs(app, info);
+  registerServiceIndex(app, info);
 
   app.get(
     '/health',

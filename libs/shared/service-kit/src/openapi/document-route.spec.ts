@@ -68,6 +68,10 @@ describe('the OpenAPI document of a service', () => {
     const document = await documentOf();
     expect(document.servers).toEqual([{ url: '/', description: 'The test service serving this document' }]);
     expect(document.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
-    expect([document.paths['/health']!.get!.operationId, document.paths['/ready']!.get!.operationId]).toEqual(['getHealth', 'getReadiness']);
+    expect([document.paths['/']!.get!.operationId, document.paths['/health']!.get!.operationId, document.paths['/ready']!.get!.operationId]).toEqual([
+      'getServiceIndex',
+      'getHealth',
+      'getReadiness',
+    ]);
   });
 });
