@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 
 // The same generator the imports lib benchmarks its parser with, so both benches read one file format.
-import { generateXExport } from '../../libs/ingestion/imports/bench/generate-x-export.ts';
+import { generateXExport } from '@herald/ingestion-imports/bench';
 
 /**
  * Writes an X tweet-activity export of `rows` tweets (the real export's 40 columns, quoted

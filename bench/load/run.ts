@@ -19,8 +19,7 @@ import autocannon from 'autocannon';
 
 import { probeKafka, probePostgres, testKafkaBrokers, testPostgresUrl } from '@herald/testing';
 
-import { api, createTestStack } from '../../tools/e2e/src/stack.ts';
-import { eventually } from '../../tools/e2e/src/service-process.ts';
+import { api, createTestStack, eventually } from '@herald/e2e/stack';
 import { deleteTopics, fmt } from '../ingestion/bench-env.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -91,3 +91,6 @@ export async function api<T = unknown>(url: string, init: { method?: string; bod
   const text = await res.text();
   return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
 }
+
+// What the load benchmark drives the same way: one entry point for tools outside this project.
+export { eventually } from './service-process.ts';

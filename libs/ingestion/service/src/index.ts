@@ -1,5 +1,4 @@
 export * from './api/batch.schema.ts';
-export * from './api/error.schema.ts';
 export * from './api/import.schema.ts';
 export * from './api/keys.schema.ts';
 export * from './auth/api-keys.ts';

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { StoredDeadLetter } from '@herald/db';
 
 import { AppError } from './app-error.ts';
+import { errorResponse } from './openapi/error-body.schema.ts';
 import { workspaceOf } from './request-workspace.ts';
 import type { ServiceApp } from './service-app.ts';
 
@@ -40,7 +41,6 @@ const DeadLetterSchema = Type.Object({
 const ListSchema = Type.Object({ items: Type.Array(DeadLetterSchema) });
 const ListQuerySchema = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 })) }, { additionalProperties: false });
 const ParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
-const ErrorSchema = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }) });
 
 const view = (l: DeadLetterRecord) => ({
   id: l.id,
@@ -99,7 +99,11 @@ export function registerDeadLetterRoutes(app: ServiceApp, deps: DeadLetterRoutes
         tags: ['admin'],
         summary: 'Runs the consumer on a dead-lettered event again; on success it is marked replayed',
         params: ParamsSchema,
-        response: { 200: DeadLetterSchema, 404: ErrorSchema, 422: ErrorSchema },
+        response: {
+          200: DeadLetterSchema,
+          404: errorResponse('No dead letter with this id in the workspace (DEAD_LETTER_NOT_FOUND)'),
+          422: errorResponse('The event failed again (DEAD_LETTER_REPLAY_FAILED); the letter stays, with the new error'),
+        },
       },
     },
     async (request) => {

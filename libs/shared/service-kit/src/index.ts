@@ -15,3 +15,7 @@ export * from './text-guard.ts';
 export * from './dead-letters.route.ts';
 export * from './request-workspace.ts';
 export * from './composed-service.ts';
+export * from './openapi/api-docs.ts';
+export * from './openapi/document-route.ts';
+export * from './openapi/error-body.schema.ts';
+export * from './service-index.route.ts';

@@ -1,8 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 import helmet from '@fastify/helmet';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -10,6 +8,8 @@ import { Type } from 'typebox';
 import { installRouteTable, type RouteTableEntry } from './auth/api-guard.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import type { Logger } from './logger.ts';
+import { registerApiDocs } from './openapi/api-docs.ts';
+import { registerServiceIndex } from './service-index.route.ts';
 import { registerFiniteQueryGuard, registerTextGuard } from './text-guard.ts';
 
 /** Figures a check reports beside ok (a backlog's age, …): shown on /ready, never making it fail. */
@@ -47,7 +47,8 @@ const ReadySchema = Type.Object({
 
 /**
  * The Fastify instance every service starts from: logging, error mapping, OpenAPI document
- * and docs page, /health (alive) and /ready (dependencies reachable). It never listens.
+ * and docs page, / (what the service is), /health (alive) and /ready (dependencies reachable).
+ * It never listens.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const app = Fastify({
@@ -72,25 +73,27 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   registerTextGuard(app);
   registerFiniteQueryGuard(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: `Herald ${options.name} API`, version: options.version, description: options.description },
-      components: {
-        securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
-      },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  const info = { name: options.name, version: options.version, description: options.description };
+  await registerApiDocs(app, info);
+  registerServiceIndex(app, info);
 
-  app.get('/health', { schema: { tags: ['ops'], summary: 'The process is alive', response: { 200: HealthSchema } } }, async () => ({
-    status: 'ok' as const,
-    service: options.name,
-  }));
+  app.get(
+    '/health',
+    { config: { public: true }, schema: { operationId: 'getHealth', tags: ['ops'], summary: 'The process is alive', response: { 200: HealthSchema } } },
+    async () => ({ status: 'ok' as const, service: options.name }),
+  );
 
   app.get(
     '/ready',
-    { schema: { tags: ['ops'], summary: 'Kafka and the database are reachable', response: { 200: ReadySchema, 503: ReadySchema } } },
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['ops'],
+        summary: 'Kafka and the database are reachable',
+        response: { 200: { ...ReadySchema, description: 'Every dependency answered' }, 503: { ...ReadySchema, description: 'A dependency did not answer; checks names it' } },
+      },
+    },
     async (_request, reply) => {
       const results = await Promise.all(
         options.readiness.map(async (r) => {

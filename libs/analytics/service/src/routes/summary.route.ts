@@ -1,6 +1,6 @@
 import type { AnalyticsDb } from '@herald/analytics-data-access';
 import { parsePeriod, PeriodError } from '@herald/analytics-metrics';
-import { AppError, type ServiceApp } from '@herald/service-kit';
+import { AppError, errorResponse, type ServiceApp } from '@herald/service-kit';
 
 import { SummaryQuerySchema, SummarySchema } from '../api/summary.schema.ts';
 import { loadPeriodSummary } from '../summary.repository.ts';
@@ -11,12 +11,11 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
     {
       config: { scope: 'read' },
       schema: {
-        operationId: 'getSummary',
+        operationId: 'getAnalyticsSummary',
         tags: ['analytics'],
         summary: 'Headline KPIs for a period: posts, impressions, engagements, engagement rate, mentions, sentiment',
-        security: [{ apiKey: [] }],
         querystring: SummaryQuerySchema,
-        response: { 200: SummarySchema },
+        response: { 200: SummarySchema, 400: errorResponse('The period is invalid: from or to is not a date, out of range, or to is not after from (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)') },
       },
     },
     async (request) => {

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AnalyticsClient } from '@herald/analytics-client';
 import type { DeckDb } from '@herald/deck-data-access';
 import { renderDeck } from '@herald/deck-slides';
-import { AppError, notFound, presentedKey, type ServiceApp } from '@herald/service-kit';
+import { AppError, errorResponse, notFound, presentedKey, type ServiceApp } from '@herald/service-kit';
 import { Type } from 'typebox';
 
 import { CreateDeckBodySchema, CreatedDeckSchema, DeckIdParamsSchema, DeckInfoSchema, DeckListQuerySchema, ShareTokenParamsSchema } from '../api/deck.schema.ts';
@@ -46,7 +46,16 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
     '/v1/decks',
     {
       config: { scope: 'read' },
-      schema: { operationId: 'createDeck', tags: ['decks'], summary: 'Build a deck for a period and an audience', security: [{ apiKey: [] }], body: CreateDeckBodySchema, response: { 201: CreatedDeckSchema } },
+      schema: {
+        operationId: 'createDeck',
+        tags: ['decks'],
+        summary: 'Build a deck for a period and an audience',
+        body: CreateDeckBodySchema,
+        response: {
+          201: CreatedDeckSchema,
+          400: errorResponse('The period is invalid: to is not after from (PERIOD_INVALID), or analytics refused it; or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)'),
+        },
+      },
     },
     async (request, reply) => {
       const { audience } = request.body;
@@ -74,7 +83,7 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
     '/v1/decks',
     {
       config: { scope: 'read' },
-      schema: { operationId: 'listDecks', tags: ['decks'], summary: 'Decks of the workspace, newest first', security: [{ apiKey: [] }], querystring: DeckListQuerySchema, response: { 200: Type.Object({ items: Type.Array(DeckInfoSchema) }) } },
+      schema: { operationId: 'listDecks', tags: ['decks'], summary: 'Decks of the workspace, newest first', querystring: DeckListQuerySchema, response: { 200: Type.Object({ items: Type.Array(DeckInfoSchema) }) } },
     },
     async (request) => {
       const rows = await deps.db.prisma.deck.findMany({
@@ -89,7 +98,19 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
 
   api.get(
     '/v1/decks/:id',
-    { config: { scope: 'read' }, schema: { operationId: 'openDeck', tags: ['decks'], summary: 'The deck as a Reveal.js page', security: [{ apiKey: [] }], params: DeckIdParamsSchema, produces: ['text/html'] } },
+    {
+      config: { scope: 'read' },
+      schema: {
+        operationId: 'openDeck',
+        tags: ['decks'],
+        summary: 'The deck as a Reveal.js page',
+        params: DeckIdParamsSchema,
+        response: {
+          200: { description: 'The deck: a Reveal.js page', content: { 'text/html': { schema: Type.String() } } },
+          404: errorResponse('No deck with this id in the workspace (NOT_FOUND)'),
+        },
+      },
+    },
     async (request, reply) => {
       const deck = await deps.db.prisma.deck.findFirst({ where: { id: request.params.id, workspaceId: request.principal.workspaceId }, select: { html: true } });
       if (!deck) throw notFound('deck');

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this service is, with links to its docs and OpenAPI document */
+        get: operations["getServiceIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -12,30 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** The process is alive */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            service: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -52,57 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Kafka and the database are reachable */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: "ready" | "not_ready";
-                            checks: {
-                                [key: string]: {
-                                    ok: boolean;
-                                    error?: string;
-                                    details?: {
-                                        [key: string]: number | string | boolean | null;
-                                    };
-                                };
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: "ready" | "not_ready";
-                            checks: {
-                                [key: string]: {
-                                    ok: boolean;
-                                    error?: string;
-                                    details?: {
-                                        [key: string]: number | string | boolean | null;
-                                    };
-                                };
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -121,198 +65,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add or update posts, each with an optional metrics snapshot */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Refuse the whole batch when any item is invalid */
-                    atomic?: boolean;
-                };
-                header?: {
-                    /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Checked one by one: invalid items are listed in rejected */
-                        items: {
-                            network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
-                            networkPostId: string;
-                            profileId?: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
-                             */
-                            publishedAt: string;
-                            /** @description IANA zone the source used */
-                            sourceTimeZone?: string;
-                            text: string;
-                            /**
-                             * Format: uri
-                             * @description http(s) URL of the post
-                             */
-                            link?: string;
-                            /** @default text */
-                            contentType?: "text" | "image" | "video" | "link" | "carousel" | "story" | "reel" | "live" | "other";
-                            /** @default [] */
-                            tags?: string[];
-                            campaign?: string;
-                            metrics?: {
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
-                                 */
-                                capturedAt: string;
-                                /** @description Times the post was shown */
-                                impressions?: number;
-                                /** @description Unique accounts reached */
-                                reach?: number;
-                                /** @description All interactions, as the network counts them */
-                                engagements?: number;
-                                /** @description Likes or reactions */
-                                likes?: number;
-                                /** @description Comments or replies */
-                                comments?: number;
-                                /** @description Shares, reposts or retweets */
-                                shares?: number;
-                                /** @description Saves or bookmarks */
-                                saves?: number;
-                                /** @description Clicks on the link */
-                                linkClicks?: number;
-                                /** @description Clicks through to the profile */
-                                profileClicks?: number;
-                                /** @description Video views */
-                                videoViews?: number;
-                                /** @description Total watch time in seconds */
-                                watchTimeSeconds?: number;
-                            };
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description New or changed items stored and queued for publication */
-                            accepted: number;
-                            /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
-                            duplicates: number;
-                            rejected: {
-                                /** @description Position of the item in items[] */
-                                index: number;
-                                /** @description Path of the offending field inside the item, or "" for the item itself */
-                                field: string;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createPostsBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -329,179 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add readings of posts' counters; only a reading newer than the newest stored for its post is kept */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Refuse the whole batch when any item is invalid */
-                    atomic?: boolean;
-                };
-                header?: {
-                    /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Checked one by one: invalid items are listed in rejected */
-                        items: {
-                            network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
-                            networkPostId: string;
-                            metrics: {
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
-                                 */
-                                capturedAt: string;
-                                /** @description Times the post was shown */
-                                impressions?: number;
-                                /** @description Unique accounts reached */
-                                reach?: number;
-                                /** @description All interactions, as the network counts them */
-                                engagements?: number;
-                                /** @description Likes or reactions */
-                                likes?: number;
-                                /** @description Comments or replies */
-                                comments?: number;
-                                /** @description Shares, reposts or retweets */
-                                shares?: number;
-                                /** @description Saves or bookmarks */
-                                saves?: number;
-                                /** @description Clicks on the link */
-                                linkClicks?: number;
-                                /** @description Clicks through to the profile */
-                                profileClicks?: number;
-                                /** @description Video views */
-                                videoViews?: number;
-                                /** @description Total watch time in seconds */
-                                watchTimeSeconds?: number;
-                            };
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description New or changed items stored and queued for publication */
-                            accepted: number;
-                            /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
-                            duplicates: number;
-                            rejected: {
-                                /** @description Position of the item in items[] */
-                                index: number;
-                                /** @description Path of the offending field inside the item, or "" for the item itself */
-                                field: string;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createMetricsBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -518,156 +99,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add or correct daily follower counts of profiles */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Refuse the whole batch when any item is invalid */
-                    atomic?: boolean;
-                };
-                header?: {
-                    /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Checked one by one: invalid items are listed in rejected */
-                        items: {
-                            network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
-                            profileId: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD, years 1970–2099
-                             */
-                            date: string;
-                            followers: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description New or changed items stored and queued for publication */
-                            accepted: number;
-                            /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
-                            duplicates: number;
-                            rejected: {
-                                /** @description Position of the item in items[] */
-                                index: number;
-                                /** @description Path of the offending field inside the item, or "" for the item itself */
-                                field: string;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createFollowersBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -684,167 +116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add mentions, comments, direct messages and reviews */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Refuse the whole batch when any item is invalid */
-                    atomic?: boolean;
-                };
-                header?: {
-                    /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Checked one by one: invalid items are listed in rejected */
-                        items: {
-                            network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
-                            networkMentionId: string;
-                            /** @default mention */
-                            kind?: "mention" | "comment" | "direct_message" | "review";
-                            author?: string;
-                            text: string;
-                            /** @description ISO 639 code, when the source knows it */
-                            language?: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
-                             */
-                            occurredAt: string;
-                            inReplyToPostId?: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
-                             */
-                            repliedAt?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description New or changed items stored and queued for publication */
-                            accepted: number;
-                            /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
-                            duplicates: number;
-                            rejected: {
-                                /** @description Position of the item in items[] */
-                                index: number;
-                                /** @description Path of the offending field inside the item, or "" for the item itself */
-                                field: string;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createMentionsBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -864,190 +136,7 @@ export interface paths {
          * Upload a CSV export; its rows are imported in the background (poll GET /v1/imports/{id})
          * @description The header is read before answering: an empty file, a file that is not CSV, an export Herald does not recognise or a file broken before its first row is refused (422) and no job is made. Later problems fail the job; chunks of 2,000 rows already stored are kept.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /**
-                         * Format: binary
-                         * @description The CSV export, sent last (after the other fields)
-                         */
-                        file: string;
-                        /** @description The export to expect; auto (default) recognises it from the header */
-                        format?: "auto" | "x" | "facebook" | "instagram" | "linkedin" | "tiktok";
-                        /** @description A column mapping as JSON, for CSV files that are no native export (see the imports README) */
-                        mapping?: string;
-                        /** @description IANA zone for dates written without an offset (default UTC) */
-                        timeZone?: string;
-                        /** @description auto (default): UTF-8, or UTF-16 with a byte-order mark; windows-1252 reads files saved as Latin-1 */
-                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            state: "queued" | "running" | "succeeded" | "failed";
-                            fileName: string | null;
-                            /** @description The export recognised, e.g. x-tweet-activity v1 */
-                            format: string | null;
-                            bytesTotal: number | null;
-                            /** @description Bytes of the file parsed so far */
-                            bytesRead: number;
-                            /** @description Data rows read so far (blank rows not counted) */
-                            rowsRead: number;
-                            /** @description New or changed items stored and queued for publication */
-                            accepted: number;
-                            /** @description Rows repeating an item already in the file or in the store */
-                            duplicates: number;
-                            rejectedCount: number;
-                            /** @description The first 1000 rejected rows */
-                            rejected: {
-                                /** @description CSV record number, the header being row 1 */
-                                row: number;
-                                reason: string;
-                                field?: string;
-                            }[];
-                            error: {
-                                code: string;
-                                message: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["startImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1062,139 +151,7 @@ export interface paths {
             cookie?: never;
         };
         /** An import job: its state, rows read, accepted, duplicates and the first 1,000 rejected rows */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            state: "queued" | "running" | "succeeded" | "failed";
-                            fileName: string | null;
-                            /** @description The export recognised, e.g. x-tweet-activity v1 */
-                            format: string | null;
-                            bytesTotal: number | null;
-                            /** @description Bytes of the file parsed so far */
-                            bytesRead: number;
-                            /** @description Data rows read so far (blank rows not counted) */
-                            rowsRead: number;
-                            /** @description New or changed items stored and queued for publication */
-                            accepted: number;
-                            /** @description Rows repeating an item already in the file or in the store */
-                            duplicates: number;
-                            rejectedCount: number;
-                            /** @description The first 1000 rejected rows */
-                            rejected: {
-                                /** @description CSV record number, the header being row 1 */
-                                row: number;
-                                reason: string;
-                                field?: string;
-                            }[];
-                            error: {
-                                code: string;
-                                message: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getImport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1298,115 +255,7 @@ export interface paths {
             cookie?: never;
         };
         /** Outbox events of this workspace that could not be published, newest failure first, with their error */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description The event id
-                                 */
-                                id: string;
-                                /** @description The event type, when the stored envelope has one */
-                                type: string | null;
-                                topic: string;
-                                /** @description EVENT_INVALID (the event does not match its schema), MESSAGE_TOO_LARGE, … (refused by the broker) */
-                                errorCode: string;
-                                error: string;
-                                /**
-                                 * Format: date-time
-                                 * @description When the event entered the outbox
-                                 */
-                                createdAt: string;
-                                /** Format: date-time */
-                                failedAt: string;
-                                /** @description The stored event, as the relay tried to publish it */
-                                event: unknown;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listFailedOutboxEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1425,113 +274,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Put a failed outbox event back in the outbox, at its old place, and try to publish it now */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description published: it went out; pending: it waits for the broker; failed: it failed again (see the list for the new error) */
-                            state: "published" | "pending" | "failed" | "unknown";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["retryFailedOutboxEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1541,7 +284,19 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** ErrorBody */
+        ErrorBody: {
+            error: {
+                /** @description Stable code, e.g. VALIDATION_FAILED, AUTH_REQUIRED, NOT_FOUND, RATE_LIMITED, DEPENDENCY_UNAVAILABLE */
+                code: string;
+                /** @description What went wrong, for people */
+                message: string;
+                /** @description Machine-readable specifics: the fields at fault, the limit, … */
+                details?: unknown;
+            };
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -1550,6 +305,996 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getServiceIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page, or JSON when the Accept header prefers application/json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": {
+                        service: string;
+                        version: string;
+                        description: string;
+                        links: {
+                            /** @description The API docs page */
+                            docs: string;
+                            /** @description The OpenAPI document (JSON) */
+                            openapi: string;
+                            health: string;
+                            ready: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED) or holds text that cannot be stored (TEXT_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        service: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED) or holds text that cannot be stored (TEXT_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every dependency answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "ready" | "not_ready";
+                        checks: {
+                            [key: string]: {
+                                ok: boolean;
+                                error?: string;
+                                details?: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED) or holds text that cannot be stored (TEXT_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A dependency did not answer; checks names it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "ready" | "not_ready";
+                        checks: {
+                            [key: string]: {
+                                ok: boolean;
+                                error?: string;
+                                details?: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createPostsBatch: {
+        parameters: {
+            query?: {
+                /** @description Refuse the whole batch when any item is invalid */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Checked one by one: invalid items are listed in rejected */
+                    items: {
+                        network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
+                        networkPostId: string;
+                        profileId?: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
+                         */
+                        publishedAt: string;
+                        /** @description IANA zone the source used */
+                        sourceTimeZone?: string;
+                        text: string;
+                        /**
+                         * Format: uri
+                         * @description http(s) URL of the post
+                         */
+                        link?: string;
+                        /** @default text */
+                        contentType?: "text" | "image" | "video" | "link" | "carousel" | "story" | "reel" | "live" | "other";
+                        /** @default [] */
+                        tags?: string[];
+                        campaign?: string;
+                        metrics?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
+                             */
+                            capturedAt: string;
+                            /** @description Times the post was shown */
+                            impressions?: number;
+                            /** @description Unique accounts reached */
+                            reach?: number;
+                            /** @description All interactions, as the network counts them */
+                            engagements?: number;
+                            /** @description Likes or reactions */
+                            likes?: number;
+                            /** @description Comments or replies */
+                            comments?: number;
+                            /** @description Shares, reposts or retweets */
+                            shares?: number;
+                            /** @description Saves or bookmarks */
+                            saves?: number;
+                            /** @description Clicks on the link */
+                            linkClicks?: number;
+                            /** @description Clicks through to the profile */
+                            profileClicks?: number;
+                            /** @description Video views */
+                            videoViews?: number;
+                            /** @description Total watch time in seconds */
+                            watchTimeSeconds?: number;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New or changed items stored and queued for publication */
+                        accepted: number;
+                        /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
+                        duplicates: number;
+                        rejected: {
+                            /** @description Position of the item in items[] */
+                            index: number;
+                            /** @description Path of the offending field inside the item, or "" for the item itself */
+                            field: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nothing was stored: every item is invalid, or one is in an atomic batch (BATCH_REJECTED, details lists them); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "ingest" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_MB (PAYLOAD_TOO_LARGE, details.limitBytes): send fewer items per batch */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key was used before for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createMetricsBatch: {
+        parameters: {
+            query?: {
+                /** @description Refuse the whole batch when any item is invalid */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Checked one by one: invalid items are listed in rejected */
+                    items: {
+                        network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
+                        networkPostId: string;
+                        metrics: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
+                             */
+                            capturedAt: string;
+                            /** @description Times the post was shown */
+                            impressions?: number;
+                            /** @description Unique accounts reached */
+                            reach?: number;
+                            /** @description All interactions, as the network counts them */
+                            engagements?: number;
+                            /** @description Likes or reactions */
+                            likes?: number;
+                            /** @description Comments or replies */
+                            comments?: number;
+                            /** @description Shares, reposts or retweets */
+                            shares?: number;
+                            /** @description Saves or bookmarks */
+                            saves?: number;
+                            /** @description Clicks on the link */
+                            linkClicks?: number;
+                            /** @description Clicks through to the profile */
+                            profileClicks?: number;
+                            /** @description Video views */
+                            videoViews?: number;
+                            /** @description Total watch time in seconds */
+                            watchTimeSeconds?: number;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New or changed items stored and queued for publication */
+                        accepted: number;
+                        /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
+                        duplicates: number;
+                        rejected: {
+                            /** @description Position of the item in items[] */
+                            index: number;
+                            /** @description Path of the offending field inside the item, or "" for the item itself */
+                            field: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nothing was stored: every item is invalid, or one is in an atomic batch (BATCH_REJECTED, details lists them); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "ingest" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_MB (PAYLOAD_TOO_LARGE, details.limitBytes): send fewer items per batch */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key was used before for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createFollowersBatch: {
+        parameters: {
+            query?: {
+                /** @description Refuse the whole batch when any item is invalid */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Checked one by one: invalid items are listed in rejected */
+                    items: {
+                        network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
+                        profileId: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, years 1970–2099
+                         */
+                        date: string;
+                        followers: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New or changed items stored and queued for publication */
+                        accepted: number;
+                        /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
+                        duplicates: number;
+                        rejected: {
+                            /** @description Position of the item in items[] */
+                            index: number;
+                            /** @description Path of the offending field inside the item, or "" for the item itself */
+                            field: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nothing was stored: every item is invalid, or one is in an atomic batch (BATCH_REJECTED, details lists them); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "ingest" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_MB (PAYLOAD_TOO_LARGE, details.limitBytes): send fewer items per batch */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key was used before for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createMentionsBatch: {
+        parameters: {
+            query?: {
+                /** @description Refuse the whole batch when any item is invalid */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Checked one by one: invalid items are listed in rejected */
+                    items: {
+                        network: "x" | "facebook" | "instagram" | "linkedin" | "tiktok" | "youtube" | "threads" | "other";
+                        networkMentionId: string;
+                        /** @default mention */
+                        kind?: "mention" | "comment" | "direct_message" | "review";
+                        author?: string;
+                        text: string;
+                        /** @description ISO 639 code, when the source knows it */
+                        language?: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
+                         */
+                        occurredAt: string;
+                        inReplyToPostId?: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with offset, years 1970–2099; stored in UTC.
+                         */
+                        repliedAt?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New or changed items stored and queued for publication */
+                        accepted: number;
+                        /** @description Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored */
+                        duplicates: number;
+                        rejected: {
+                            /** @description Position of the item in items[] */
+                            index: number;
+                            /** @description Path of the offending field inside the item, or "" for the item itself */
+                            field: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Nothing was stored: every item is invalid, or one is in an atomic batch (BATCH_REJECTED, details lists them); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "ingest" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_MB (PAYLOAD_TOO_LARGE, details.limitBytes): send fewer items per batch */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key was used before for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeated request with the same key gets the first answer again without the work being redone (kept 24 hours, per workspace) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV export, sent last (after the other fields)
+                     */
+                    file: string;
+                    /** @description The export to expect; auto (default) recognises it from the header */
+                    format?: "auto" | "x" | "facebook" | "instagram" | "linkedin" | "tiktok";
+                    /** @description A column mapping as JSON, for CSV files that are no native export (see the imports README) */
+                    mapping?: string;
+                    /** @description IANA zone for dates written without an offset (default UTC) */
+                    timeZone?: string;
+                    /** @description auto (default): UTF-8, or UTF-16 with a byte-order mark; windows-1252 reads files saved as Latin-1 */
+                    encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        state: "queued" | "running" | "succeeded" | "failed";
+                        fileName: string | null;
+                        /** @description The export recognised, e.g. x-tweet-activity v1 */
+                        format: string | null;
+                        bytesTotal: number | null;
+                        /** @description Bytes of the file parsed so far */
+                        bytesRead: number;
+                        /** @description Data rows read so far (blank rows not counted) */
+                        rowsRead: number;
+                        /** @description New or changed items stored and queued for publication */
+                        accepted: number;
+                        /** @description Rows repeating an item already in the file or in the store */
+                        duplicates: number;
+                        rejectedCount: number;
+                        /** @description The first 1000 rejected rows */
+                        rejected: {
+                            /** @description CSV record number, the header being row 1 */
+                            row: number;
+                            reason: string;
+                            field?: string;
+                        }[];
+                        error: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The form is not one the route reads (IMPORT_FORM_INVALID), an option is invalid (IMPORT_INVALID_OPTIONS), the upload ended early (UPLOAD_INCOMPLETE), or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "ingest" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The file is larger than IMPORT_LIMIT_MB (PAYLOAD_TOO_LARGE, details.limitBytes): split the export */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not multipart/form-data (IMPORT_FORM_INVALID) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No job was made: the file is empty (IMPORT_EMPTY), not CSV (IMPORT_NOT_CSV), in an unsupported encoding (IMPORT_ENCODING), an export Herald does not recognise (IMPORT_UNKNOWN_FORMAT) or broken before its first row (IMPORT_MALFORMED); or the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        state: "queued" | "running" | "succeeded" | "failed";
+                        fileName: string | null;
+                        /** @description The export recognised, e.g. x-tweet-activity v1 */
+                        format: string | null;
+                        bytesTotal: number | null;
+                        /** @description Bytes of the file parsed so far */
+                        bytesRead: number;
+                        /** @description Data rows read so far (blank rows not counted) */
+                        rowsRead: number;
+                        /** @description New or changed items stored and queued for publication */
+                        accepted: number;
+                        /** @description Rows repeating an item already in the file or in the store */
+                        duplicates: number;
+                        rejectedCount: number;
+                        /** @description The first 1000 rejected rows */
+                        rejected: {
+                            /** @description CSV record number, the header being row 1 */
+                            row: number;
+                            reason: string;
+                            field?: string;
+                        }[];
+                        error: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "ingest" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No import with this id in the workspace (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getOwnKey: {
         parameters: {
             query?: never;
@@ -1573,84 +1318,44 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
             429: {
                 headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1688,84 +1393,53 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
             429: {
                 headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1815,84 +1489,71 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING), or asks for scopes it does not hold itself (SCOPE_NOT_GRANTABLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
-            404: {
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
             429: {
                 headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1930,84 +1591,80 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No key with this id in the workspace (NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2047,84 +1704,53 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The key lacks the "operator" scope (SCOPE_MISSING) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
             429: {
                 headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2176,84 +1802,71 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The key lacks the "operator" scope (SCOPE_MISSING), or asks for scopes it does not hold itself (SCOPE_NOT_GRANTABLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
-            404: {
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
             429: {
                 headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2292,84 +1905,277 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The key lacks the "operator" scope (SCOPE_MISSING) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description No key with this id in the workspace (NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
             429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listFailedOutboxEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        error: {
-                            /** @description Stable code, e.g. BATCH_REJECTED, PAYLOAD_TOO_LARGE, RATE_LIMITED, IMPORT_MALFORMED */
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                        };
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The event id
+                             */
+                            id: string;
+                            /** @description The event type, when the stored envelope has one */
+                            type: string | null;
+                            topic: string;
+                            /** @description EVENT_INVALID (the event does not match its schema), MESSAGE_TOO_LARGE, … (refused by the broker) */
+                            errorCode: string;
+                            error: string;
+                            /**
+                             * Format: date-time
+                             * @description When the event entered the outbox
+                             */
+                            createdAt: string;
+                            /** Format: date-time */
+                            failedAt: string;
+                            /** @description The stored event, as the relay tried to publish it */
+                            event: unknown;
+                        }[];
                     };
+                };
+            };
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    retryFailedOutboxEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description published: it went out; pending: it waits for the broker; failed: it failed again (see the list for the new error) */
+                        state: "published" | "pending" | "failed" | "unknown";
+                    };
+                };
+            };
+            /** @description The request is invalid: a field fails its schema (VALIDATION_FAILED), holds text that cannot be stored (TEXT_INVALID), or names a workspaceId, which comes from the key (WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No failed outbox event with this id in the workspace (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key used up its requests for the window (RATE_LIMITED); details holds the limit */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

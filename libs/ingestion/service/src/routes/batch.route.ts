@@ -1,5 +1,5 @@
 import { isUniqueViolation, type IngestionDb } from '@herald/ingestion-data-access';
-import { AppError, type ServiceApp } from '@herald/service-kit';
+import { AppError, errorResponse, type ServiceApp } from '@herald/service-kit';
 import { Type, type TObject } from 'typebox';
 
 import {
@@ -20,7 +20,6 @@ import {
   type PostItem,
   type Rejection,
 } from '../api/batch.schema.ts';
-import { commonErrorResponses, ErrorBodySchema } from '../api/error.schema.ts';
 import { validatorWithBody } from '../api/route-validator.ts';
 import { findStoredAnswer, requestHashOf, storeAnswer, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency-store.ts';
 import { ingestItems } from '../ingest-items.ts';
@@ -30,6 +29,7 @@ import { createItemValidator, type ItemValidator } from '../validate-items.ts';
 
 interface BatchRouteSpec<T> {
   url: string;
+  operationId: string;
   summary: string;
   itemSchema: TObject;
   validate: ItemValidator<T>;
@@ -39,6 +39,7 @@ interface BatchRouteSpec<T> {
 const specs = [
   {
     url: '/v1/posts::batch',
+    operationId: 'createPostsBatch',
     summary: 'Add or update posts, each with an optional metrics snapshot',
     itemSchema: PostItemSchema,
     validate: createItemValidator<PostItem>(PostItemSchema),
@@ -46,6 +47,7 @@ const specs = [
   } satisfies BatchRouteSpec<PostItem>,
   {
     url: '/v1/metrics::batch',
+    operationId: 'createMetricsBatch',
     summary: 'Add readings of posts\' counters; only a reading newer than the newest stored for its post is kept',
     itemSchema: MetricsItemSchema,
     validate: createItemValidator<MetricsItem>(MetricsItemSchema),
@@ -53,6 +55,7 @@ const specs = [
   } satisfies BatchRouteSpec<MetricsItem>,
   {
     url: '/v1/followers::batch',
+    operationId: 'createFollowersBatch',
     summary: 'Add or correct daily follower counts of profiles',
     itemSchema: FollowersItemSchema,
     validate: createItemValidator<FollowersItem>(FollowersItemSchema),
@@ -60,6 +63,7 @@ const specs = [
   } satisfies BatchRouteSpec<FollowersItem>,
   {
     url: '/v1/mentions::batch',
+    operationId: 'createMentionsBatch',
     summary: 'Add mentions, comments, direct messages and reviews',
     itemSchema: MentionItemSchema,
     validate: createItemValidator<MentionItem>(MentionItemSchema),
@@ -90,16 +94,23 @@ export function registerBatchRoutes(app: ServiceApp, deps: { db: IngestionDb; re
       {
         config: { scope: 'ingest' },
         schema: {
+          operationId: spec.operationId,
           tags: ['ingestion'],
           summary: spec.summary,
-          security: [{ apiKey: [] }],
           querystring: BatchQuerySchema,
           headers: IdempotencyHeadersSchema,
           body: Type.Object(
             { items: Type.Array(documentedItem(spec.itemSchema), { minItems: 1, maxItems: MAX_BATCH_ITEMS, description: 'Checked one by one: invalid items are listed in rejected' }) },
             { additionalProperties: false },
           ),
-          response: { 200: BatchResultSchema, 400: ErrorBodySchema, 422: ErrorBodySchema, ...commonErrorResponses },
+          response: {
+            200: BatchResultSchema,
+            400: errorResponse(
+              'Nothing was stored: every item is invalid, or one is in an atomic batch (BATCH_REJECTED, details lists them); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)',
+            ),
+            413: errorResponse('The body is larger than BODY_LIMIT_MB (PAYLOAD_TOO_LARGE, details.limitBytes): send fewer items per batch'),
+            422: errorResponse('The Idempotency-Key was used before for a different request (IDEMPOTENCY_KEY_REUSED)'),
+          },
         },
         validatorCompiler: validatorWithBody(BatchBodySchema),
       },
@@ -110,7 +121,8 @@ export function registerBatchRoutes(app: ServiceApp, deps: { db: IngestionDb; re
           : undefined;
         const send = (answer: StoredAnswer, replayed: boolean) => {
           if (idempotent) reply.header('idempotent-replayed', String(replayed));
-          return reply.status(answer.statusCode).send(answer.body as BatchResult);
+          // A stored answer is one this route gave: 200, or 400 when every item was rejected.
+          return reply.status(answer.statusCode as 200 | 400).send(answer.body as BatchResult);
         };
         if (idempotent) {
           const stored = await findStoredAnswer(deps.db, idempotent);

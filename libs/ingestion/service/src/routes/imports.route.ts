@@ -1,8 +1,7 @@
 import { isUniqueViolation, type IngestionDb } from '@herald/ingestion-data-access';
-import { notFound, type ServiceApp } from '@herald/service-kit';
+import { errorResponse, notFound, type ServiceApp } from '@herald/service-kit';
 
 import { IdempotencyHeadersSchema } from '../api/batch.schema.ts';
-import { commonErrorResponses, ErrorBodySchema } from '../api/error.schema.ts';
 import { validatorWithBody } from '../api/route-validator.ts';
 import { ImportFormSchema, ImportJobParamsSchema, ImportJobSchema, type ImportJobView } from '../api/import.schema.ts';
 import { findStoredAnswer, requestHashOf, storeAnswer, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency-store.ts';
@@ -25,15 +24,25 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
     {
       config: { scope: 'ingest' },
       schema: {
+        operationId: 'startImport',
         tags: ['imports'],
         summary: 'Upload a CSV export; its rows are imported in the background (poll GET /v1/imports/{id})',
         description:
           'The header is read before answering: an empty file, a file that is not CSV, an export Herald does not recognise or a file broken before its first row is refused (422) and no job is made. Later problems fail the job; chunks of 2,000 rows already stored are kept.',
-        security: [{ apiKey: [] }],
         consumes: ['multipart/form-data'],
         headers: IdempotencyHeadersSchema,
         body: ImportFormSchema,
-        response: { 202: ImportJobSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 422: ErrorBodySchema, ...commonErrorResponses },
+        response: {
+          202: ImportJobSchema,
+          400: errorResponse(
+            'The form is not one the route reads (IMPORT_FORM_INVALID), an option is invalid (IMPORT_INVALID_OPTIONS), the upload ended early (UPLOAD_INCOMPLETE), or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)',
+          ),
+          413: errorResponse('The file is larger than IMPORT_LIMIT_MB (PAYLOAD_TOO_LARGE, details.limitBytes): split the export'),
+          415: errorResponse('The body is not multipart/form-data (IMPORT_FORM_INVALID)'),
+          422: errorResponse(
+            'No job was made: the file is empty (IMPORT_EMPTY), not CSV (IMPORT_NOT_CSV), in an unsupported encoding (IMPORT_ENCODING), an export Herald does not recognise (IMPORT_UNKNOWN_FORMAT) or broken before its first row (IMPORT_MALFORMED); or the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)',
+          ),
+        },
       },
       // The parts are read and checked as they stream in, not buffered into a body to validate.
       validatorCompiler: validatorWithBody(null),
@@ -51,7 +60,8 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
         const send = (answer: StoredAnswer, replayed: boolean) => {
           if (idempotent) reply.header('idempotent-replayed', String(replayed));
           const body = answer.body as ImportJobView;
-          return reply.status(answer.statusCode).header('location', `/v1/imports/${body.id}`).send(body);
+          // A stored answer is one this route gave: the 202 of a created job.
+          return reply.status(answer.statusCode as 202).header('location', `/v1/imports/${body.id}`).send(body);
         };
         if (idempotent) {
           const stored = await findStoredAnswer(deps.db, idempotent);
@@ -100,11 +110,11 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
     {
       config: { scope: 'ingest' },
       schema: {
+        operationId: 'getImport',
         tags: ['imports'],
         summary: 'An import job: its state, rows read, accepted, duplicates and the first 1,000 rejected rows',
-        security: [{ apiKey: [] }],
         params: ImportJobParamsSchema,
-        response: { 200: ImportJobSchema, 404: ErrorBodySchema, ...commonErrorResponses },
+        response: { 200: ImportJobSchema, 404: errorResponse('No import with this id in the workspace (NOT_FOUND)') },
       },
     },
     async (request) => {

@@ -1,7 +1,6 @@
 import type { IngestionDb } from '@herald/ingestion-data-access';
-import { AppError, notFound, type Scope, type ServiceApp } from '@herald/service-kit';
+import { AppError, errorResponse, notFound, type Scope, type ServiceApp } from '@herald/service-kit';
 
-import { ErrorBodySchema } from '../api/error.schema.ts';
 import { CreatedKeySchema, CreateKeyBodySchema, KeyIdParamsSchema, KeyInfoSchema, KeyListSchema, PrincipalSchema, WorkspaceKeyParamsSchema, WorkspaceParamsSchema } from '../api/keys.schema.ts';
 import { createApiKey, DEFAULT_KEY_SCOPES, ensureWorkspace, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
 
@@ -18,20 +17,22 @@ function grantable(held: readonly Scope[], requested: readonly Scope[] | undefin
  * manage their own workspace's keys; an operator key creates workspaces and their first keys.
  */
 export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
-  const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema };
+  const notGrantable = (scope: Scope) =>
+    errorResponse(`The key lacks the "${scope}" scope (SCOPE_MISSING), or asks for scopes it does not hold itself (SCOPE_NOT_GRANTABLE)`);
+  const noKey = errorResponse('No key with this id in the workspace (NOT_FOUND)');
 
   app.get(
     '/v1/keys/self',
     {
       config: { authenticated: true },
-      schema: { operationId: 'getOwnKey', tags: ['keys'], summary: 'The workspace and scopes of the key sending the request (how other services verify keys)', security: [{ apiKey: [] }], response: { 200: PrincipalSchema, ...errors } },
+      schema: { operationId: 'getOwnKey', tags: ['keys'], summary: 'The workspace and scopes of the key sending the request (how other services verify keys)', response: { 200: PrincipalSchema } },
     },
     async (request) => request.principal,
   );
 
   app.get(
     '/v1/keys',
-    { config: { scope: 'admin' }, schema: { operationId: 'listKeys', tags: ['keys'], summary: "The workspace's keys, revoked ones included (never the keys themselves)", security: [{ apiKey: [] }], response: { 200: KeyListSchema, ...errors } } },
+    { config: { scope: 'admin' }, schema: { operationId: 'listKeys', tags: ['keys'], summary: "The workspace's keys, revoked ones included (never the keys themselves)", response: { 200: KeyListSchema } } },
     async (request) => ({ items: await listApiKeys(db, request.principal.workspaceId) }),
   );
 
@@ -39,7 +40,7 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/keys',
     {
       config: { scope: 'admin' },
-      schema: { operationId: 'createKey', tags: ['keys'], summary: 'A new key for the workspace; the answer holds it once', security: [{ apiKey: [] }], body: CreateKeyBodySchema, response: { 201: CreatedKeySchema, ...errors } },
+      schema: { operationId: 'createKey', tags: ['keys'], summary: 'A new key for the workspace; the answer holds it once', body: CreateKeyBodySchema, response: { 201: CreatedKeySchema, 403: notGrantable('admin') } },
     },
     async (request, reply) => {
       const scopes = grantable(request.principal.scopes, request.body.scopes);
@@ -52,7 +53,7 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/keys/:id',
     {
       config: { scope: 'admin' },
-      schema: { operationId: 'revokeKey', tags: ['keys'], summary: 'Revokes a key of the workspace; it is refused from then on', security: [{ apiKey: [] }], params: KeyIdParamsSchema, response: { 200: KeyInfoSchema, ...errors } },
+      schema: { operationId: 'revokeKey', tags: ['keys'], summary: 'Revokes a key of the workspace; it is refused from then on', params: KeyIdParamsSchema, response: { 200: KeyInfoSchema, 404: noKey } },
     },
     async (request) => {
       const revoked = await revokeApiKey(db, { id: request.params.id, workspaceId: request.principal.workspaceId });
@@ -69,10 +70,9 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
         operationId: 'createWorkspaceKey',
         tags: ['keys'],
         summary: 'Operator: a new key for any workspace, creating the workspace when it does not exist',
-        security: [{ apiKey: [] }],
         params: WorkspaceParamsSchema,
         body: CreateKeyBodySchema,
-        response: { 201: CreatedKeySchema, ...errors },
+        response: { 201: CreatedKeySchema, 403: notGrantable('operator') },
       },
     },
     async (request, reply) => {
@@ -87,7 +87,7 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/workspaces/:id/keys',
     {
       config: { scope: 'operator' },
-      schema: { operationId: 'listWorkspaceKeys', tags: ['keys'], summary: "Operator: any workspace's keys (never the keys themselves)", security: [{ apiKey: [] }], params: WorkspaceParamsSchema, response: { 200: KeyListSchema, ...errors } },
+      schema: { operationId: 'listWorkspaceKeys', tags: ['keys'], summary: "Operator: any workspace's keys (never the keys themselves)", params: WorkspaceParamsSchema, response: { 200: KeyListSchema } },
     },
     async (request) => ({ items: await listApiKeys(db, request.params.id) }),
   );
@@ -96,7 +96,7 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/workspaces/:id/keys/:keyId',
     {
       config: { scope: 'operator' },
-      schema: { operationId: 'revokeWorkspaceKey', tags: ['keys'], summary: "Operator: revokes a key of any workspace", security: [{ apiKey: [] }], params: WorkspaceKeyParamsSchema, response: { 200: KeyInfoSchema, ...errors } },
+      schema: { operationId: 'revokeWorkspaceKey', tags: ['keys'], summary: "Operator: revokes a key of any workspace", params: WorkspaceKeyParamsSchema, response: { 200: KeyInfoSchema, 404: noKey } },
     },
     async (request) => {
       const revoked = await revokeApiKey(db, { id: request.params.keyId, workspaceId: request.params.id });

@@ -1,8 +1,7 @@
 import type { IngestionDb } from '@herald/ingestion-data-access';
-import { notFound, type ServiceApp } from '@herald/service-kit';
+import { errorResponse, notFound, type ServiceApp } from '@herald/service-kit';
 import { Type } from 'typebox';
 
-import { commonErrorResponses, ErrorBodySchema } from '../api/error.schema.ts';
 import { listFailedOutboxEvents, outboxStateOf, requeueFailedOutboxEvent } from '../outbox/failed-outbox.repository.ts';
 import type { OutboxRelay } from '../outbox/outbox-relay.ts';
 
@@ -38,11 +37,11 @@ export function registerOutboxAdminRoutes(app: ServiceApp, deps: { db: Ingestion
     {
       config: { scope: 'admin' },
       schema: {
+        operationId: 'listFailedOutboxEvents',
         tags: ['admin'],
         summary: "Outbox events of this workspace that could not be published, newest failure first, with their error",
-        security: [{ apiKey: [] }],
         querystring: FailedQuerySchema,
-        response: { 200: FailedListSchema, ...commonErrorResponses },
+        response: { 200: FailedListSchema },
       },
     },
     async (request) => ({ items: await listFailedOutboxEvents(deps.db, request.principal.workspaceId, { limit: request.query.limit }) }),
@@ -53,11 +52,11 @@ export function registerOutboxAdminRoutes(app: ServiceApp, deps: { db: Ingestion
     {
       config: { scope: 'admin' },
       schema: {
+        operationId: 'retryFailedOutboxEvent',
         tags: ['admin'],
         summary: 'Put a failed outbox event back in the outbox, at its old place, and try to publish it now',
-        security: [{ apiKey: [] }],
         params: FailedParamsSchema,
-        response: { 200: RetryResultSchema, 404: ErrorBodySchema, ...commonErrorResponses },
+        response: { 200: RetryResultSchema, 404: errorResponse('No failed outbox event with this id in the workspace (NOT_FOUND)') },
       },
     },
     async (request) => {

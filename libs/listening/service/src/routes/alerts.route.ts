@@ -1,6 +1,6 @@
 import type { ListeningAlertPayload } from '@herald/events';
 import type { ListeningDb } from '@herald/listening-data-access';
-import type { ServiceApp } from '@herald/service-kit';
+import { errorResponse, type ServiceApp } from '@herald/service-kit';
 
 import { AlertListSchema, AlertsQuerySchema } from '../api/alerts.schema.ts';
 import { parsePeriod } from '../summary/period.ts';
@@ -15,7 +15,7 @@ export function registerAlertsRoute(app: ServiceApp, db: ListeningDb): void {
         tags: ['listening'],
         summary: 'Spikes whose bucket starts in the period, oldest first, with their evidence',
         querystring: AlertsQuerySchema,
-        response: { 200: AlertListSchema },
+        response: { 200: AlertListSchema, 400: errorResponse('The period is invalid: from or to is not a date, out of range, to is not after from, or the period is longer than 366 days (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)') },
       },
     },
     async (request) => {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 
 import { isUniqueViolation, type Brand, type ListeningDb } from '@herald/listening-data-access';
-import { AppError, notFound, type ServiceApp } from '@herald/service-kit';
+import { AppError, errorResponse, notFound, type ServiceApp } from '@herald/service-kit';
 
 import { BrandInputSchema, BrandListSchema, BrandParamsSchema, BrandSavedSchema, BrandSchema, type BrandInput } from '../api/brands.schema.ts';
 import { forgetBrand, rematchBrand } from '../brands/rematch-brand.ts';
@@ -31,6 +31,9 @@ const fieldsOf = (input: BrandInput) => ({
   excludes: clean(input.excludes),
 });
 
+const noBrand = errorResponse('No brand with this id in the workspace (NOT_FOUND)');
+const nameTaken = errorResponse('The workspace already has a brand of this name (BRAND_EXISTS)');
+
 const duplicate = (name: string) => new AppError('BRAND_EXISTS', `the workspace already has a brand named "${name}"`, 409);
 
 /** Keyword sets of a workspace's own brands and competitors: CRUD, matched against every mention. */
@@ -59,7 +62,7 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
         tags: ['brands'],
         summary: 'Adds a brand or competitor; its keywords are matched against stored and future mentions',
         body: BrandInputSchema,
-        response: { 201: BrandSavedSchema },
+        response: { 201: BrandSavedSchema, 409: nameTaken },
       },
     },
     async (request, reply) => {
@@ -78,7 +81,7 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.get(
     '/v1/listening/brands/:brandId',
-    { config: { scope: 'read' }, schema: { operationId: 'getBrand', tags: ['brands'], summary: 'One brand', params: BrandParamsSchema, response: { 200: BrandSchema } } },
+    { config: { scope: 'read' }, schema: { operationId: 'getBrand', tags: ['brands'], summary: 'One brand', params: BrandParamsSchema, response: { 200: BrandSchema, 404: noBrand } } },
     async (request) => toApi(await find(request.principal.workspaceId, request.params.brandId)),
   );
 
@@ -92,7 +95,7 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
         summary: "Replaces a brand's name, kind and keywords; stored mentions are matched again",
         params: BrandParamsSchema,
         body: BrandInputSchema,
-        response: { 200: BrandSavedSchema },
+        response: { 200: BrandSavedSchema, 404: noBrand, 409: nameTaken },
       },
     },
     async (request) => {
@@ -111,7 +114,7 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.delete(
     '/v1/listening/brands/:brandId',
-    { config: { scope: 'admin' }, schema: { operationId: 'deleteBrand', tags: ['brands'], summary: 'Removes a brand and its matches', params: BrandParamsSchema, response: { 204: Type.Null() } } },
+    { config: { scope: 'admin' }, schema: { operationId: 'deleteBrand', tags: ['brands'], summary: 'Removes a brand and its matches', params: BrandParamsSchema, response: { 204: Type.Null(), 404: noBrand } } },
     async (request, reply) => {
       const brand = await find(request.principal.workspaceId, request.params.brandId);
       await db.prisma.brand.delete({ where: { id: brand.id } });

@@ -125,6 +125,12 @@ export async function registerGuardedApi(app: ServiceApp, options: ApiGuardOptio
   });
 }
 
+// The routes the per-key budget counts, by their route options (what onRoute hooks and the docs' transform see).
+const rateLimitedRoutes = new WeakSet<object>();
+
+/** Whether requests to this route count against the caller's per-key budget (and so may answer 429). */
+export const isRateLimitedRoute = (route: object): boolean => rateLimitedRoutes.has(route);
+
 async function registerKeyRateLimit(api: FastifyInstance, limits: RateLimitOptions): Promise<void> {
   const countsAll = limits.routes === 'all';
   const timeWindow = limits.timeWindowMs ?? 60_000;
@@ -134,6 +140,7 @@ async function registerKeyRateLimit(api: FastifyInstance, limits: RateLimitOptio
     const writes = methods.some((m) => m !== 'GET' && m !== 'HEAD');
     const counted = !route.config?.public && (countsAll || writes || route.config?.rateLimited === true);
     if (!counted) route.config = { ...route.config, rateLimit: false } as typeof route.config;
+    else rateLimitedRoutes.add(route);
   });
   await api.register(rateLimit, {
     global: true,

@@ -1,0 +1,3 @@
+export * from './listening-client.ts';
+export { ListeningClientError } from './listening-client-error.ts';
+export type { paths as ListeningPaths } from './generated/listening-api.ts';
