@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/herald.mjs', import.meta.url));
+const recordModules = fileURLToPath(new URL('./testing/record-modules.mjs', import.meta.url));
 const env = { ...process.env, DOTENV_CONFIG_QUIET: 'true', HERALD_API_KEY: '' };
 
 function herald(args: string[], dataDir: string) {
@@ -36,6 +37,39 @@ function startHerald(dataDir: string) {
 
 const urlOf = (output: string, name: string) => new RegExp(`^${name}\\s+(http://\\S+)`, 'm').exec(output)?.[1];
 const keyOf = (output: string) => /^api key\s+(hk_\S+)/m.exec(output)?.[1];
+
+describe('herald without a running herald: help, usage and file errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'herald-cli-plain-'));
+  const dataDir = join(dir, 'data');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers --help without loading a service, a lib or their dependencies', () => {
+    const log = join(dir, 'modules.log');
+    const res = spawnSync(process.execPath, ['--import', recordModules, bin, '--help'], { env: { ...env, HERALD_MODULE_LOG: log }, encoding: 'utf8', timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^Usage: herald/);
+    const urls = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+    // The hook saw the CLI load: the assertion below is about something that ran.
+    expect(urls.some((u) => u.endsWith('/apps/herald/src/cli.ts'))).toBe(true);
+    expect(urls.some((u) => u.includes('/node_modules/commander/'))).toBe(true);
+    const heavy = urls.filter((u) => /\/libs\/|\/apps\/herald\/src\/(commands|embedded\/(?!data-dir\.ts))|\/node_modules\/(fastify|@fastify|@prisma|\.prisma|@electric-sql|kafkajs|natural|pino|@herald)\//.test(u));
+    expect(heavy).toEqual([]);
+  });
+
+  it('exits 1 for analytics summary in a folder where herald never ran, instead of reporting zeros', () => {
+    const res = herald(['analytics', 'summary', '--from', '2026-01-01', '--to', '2026-02-01'], dataDir);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(new RegExp(`^herald: no herald data in ${dataDir}\n {2}hint: \`herald start\` creates it`));
+    expect(res.stdout).toBe('');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('exits 2 for an unknown option or a bad value, with one line and where to look', () => {
+    const res = herald(['keys', 'create', '--workspace', 'w', '--scope', 'root'], dataDir);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe("error: option '--scope <scopes>' argument 'root' is invalid. --scope takes a comma-separated list of ingest, read, admin, operator (got root)\n(herald --help lists the commands; herald <command> --help their options)\n");
+  });
+});
 
 describe('herald start and herald analytics summary (embedded mode)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
