@@ -55,23 +55,31 @@ program
 
 program
   .command('import')
-  .description('import a CSV export (X, Facebook, Instagram, LinkedIn, TikTok; any CSV with --mapping) or JSON Lines of batch items (--kind)')
-  .requiredOption('--file <path>', 'the CSV export, or a .jsonl file of items in the batch API shape')
+  .description('import a CSV export (X, Facebook, Instagram, LinkedIn, TikTok; any CSV with --mapping), or JSON items (--kind): JSON Lines or a JSON array')
+  .requiredOption('--file <path>', 'the CSV export, or a .jsonl/.json file of items in the batch API shape (with --kind)')
   .option('--format <format>', `the export to expect: ${IMPORT_FORMATS.join('|')}`, oneOf('--format', IMPORT_FORMATS))
   .option('--mapping <file>', 'a column mapping (JSON) for a CSV that is no native export')
   .option('--time-zone <zone>', 'IANA zone for dates written without an offset (default UTC)')
   .option('--encoding <encoding>', `the file's text encoding: ${IMPORT_ENCODINGS.join('|')}`, oneOf('--encoding', IMPORT_ENCODINGS))
-  .option('--kind <kind>', `what a JSON Lines file holds: ${BATCH_KINDS.join('|')}`, oneOf('--kind', BATCH_KINDS))
+  .option('--kind <kind>', `what a JSON file holds, one item per line or as one array: ${BATCH_KINDS.join('|')}`, oneOf('--kind', BATCH_KINDS))
   .option('--url <url>', 'base URL of a running ingestion service (default: the local herald, started for the import if not running)')
   .option('--key <key>', 'API key for --url (env HERALD_API_KEY)')
   .option('--workspace <id>', 'workspace of a local herald started for the import', 'demo')
-  .option('--json', 'print one JSON object: rowsRead, accepted, duplicates, rejected')
+  .option('--json', 'print one JSON object: rowsRead, accepted, duplicates, rejected, target')
+  .addHelpText(
+    'after',
+    `
+Exit codes:
+  0  rows imported, or every row already there (duplicates)
+  1  nothing imported: every row rejected, an empty file, a file the service refused, or no service to reach
+  2  cannot run as typed: a bad option; a file that is missing, a folder or unreadable; JSON without --kind`,
+  )
   .action(async (opts: { file: string; kind?: (typeof BATCH_KINDS)[number]; format?: (typeof IMPORT_FORMATS)[number]; mapping?: string; timeZone?: string; encoding?: (typeof IMPORT_ENCODINGS)[number]; url?: string; key?: string; workspace: string; json?: boolean }) => {
-    const { runImportCommand, formatImportOutcome } = await import('./commands/import.command.ts');
+    const { runImportCommand, formatImportOutcome, importExitCode } = await import('./commands/import.command.ts');
     const { workspace, json, ...rest } = opts;
     const outcome = await runImportCommand({ ...rest, dataDir: dataDir(), workspaceId: workspace, progress: process.stderr.isTTY ? process.stderr : null });
     process.stdout.write(formatImportOutcome(outcome, { json: Boolean(json), file: opts.file }));
-    if (outcome.error) process.exitCode = EXIT.failed;
+    process.exitCode = importExitCode(outcome);
   });
 
 const keys = program.command('keys').description('workspace API keys: create, list, revoke (on the running herald, or the data dir)');

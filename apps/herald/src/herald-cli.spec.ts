@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,23 @@ describe('herald without a running herald: help, usage and file errors', () => {
     expect(urls.some((u) => u.includes('/node_modules/commander/'))).toBe(true);
     const heavy = urls.filter((u) => /\/libs\/|\/apps\/herald\/src\/(commands|embedded\/(?!data-dir\.ts))|\/node_modules\/(fastify|@fastify|@prisma|\.prisma|@electric-sql|kafkajs|natural|pino|@herald)\//.test(u));
     expect(heavy).toEqual([]);
+  });
+
+  it('exits 2 with a plain message for a missing file, no stack trace', () => {
+    const res = herald(['import', '--file', join(dir, 'nope.csv')], dataDir);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe(`herald: --file ${join(dir, 'nope.csv')}: no such file\n`);
+    expect(res.stdout).toBe('');
+  });
+
+  it('exits 2 for a .json file without --kind, naming the kinds and the JSON shapes it takes', () => {
+    const file = join(dir, 'posts.json');
+    writeFileSync(file, '[{"network":"x"}]');
+    const res = herald(['import', '--file', file], dataDir);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`herald: ${file} is JSON, not a CSV export: say what its items are with --kind posts|metrics|followers|mentions\n`);
+    expect(res.stderr).toMatch(/hint: .*reads JSON Lines \(one item per line\) or one JSON array of items/);
+    expect(existsSync(dataDir)).toBe(false); // refused before any herald started
   });
 
   it('exits 1 for analytics summary in a folder where herald never ran, instead of reporting zeros', () => {
@@ -141,6 +158,21 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual([]);
   });
+
+  it('fails an import whose every row is rejected (exit 1), saying where it went and why, never "Imported"', () => {
+    const file = join(dataDir, '..', `${dataDir.split('/').pop()}-bad.jsonl`);
+    writeFileSync(file, `${JSON.stringify({ network: 'myspace', networkPostId: 'm1', publishedAt: '2026-01-05T10:00:00Z', text: 'm' })}\nnot json\n`);
+    try {
+      const res = herald(['import', '--file', file, '--kind', 'posts'], dataDir);
+      expect(res.status, res.stderr).toBe(1);
+      expect(res.stdout).toMatch(/^Nothing imported: all 2 items of \S+-bad\.jsonl \(JSON Lines, posts\) were rejected\n/);
+      expect(res.stdout).toContain(`\n  into        the running herald at ${urlOf(output, 'ingestion')} (pid `);
+      expect(res.stdout).toMatch(/\n {4}line 1: network: must be one of [^\n]+\n {4}line 2: not valid JSON/);
+      expect(res.stdout).not.toContain('Imported');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 60_000);
 
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';
