@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/herald.mjs', import.meta.url));
+const recordModules = fileURLToPath(new URL('./testing/record-modules.mjs', import.meta.url));
 const env = { ...process.env, DOTENV_CONFIG_QUIET: 'true', HERALD_API_KEY: '' };
 
 function herald(args: string[], dataDir: string) {
@@ -36,6 +37,56 @@ function startHerald(dataDir: string) {
 
 const urlOf = (output: string, name: string) => new RegExp(`^${name}\\s+(http://\\S+)`, 'm').exec(output)?.[1];
 const keyOf = (output: string) => /^api key\s+(hk_\S+)/m.exec(output)?.[1];
+
+describe('herald without a running herald: help, usage and file errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'herald-cli-plain-'));
+  const dataDir = join(dir, 'data');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers --help without loading a service, a lib or their dependencies', () => {
+    const log = join(dir, 'modules.log');
+    const res = spawnSync(process.execPath, ['--import', recordModules, bin, '--help'], { env: { ...env, HERALD_MODULE_LOG: log }, encoding: 'utf8', timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^Usage: herald/);
+    const urls = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+    // The hook saw the CLI load: the assertion below is about something that ran.
+    expect(urls.some((u) => u.endsWith('/apps/herald/src/cli.ts'))).toBe(true);
+    expect(urls.some((u) => u.includes('/node_modules/commander/'))).toBe(true);
+    const heavy = urls.filter((u) => /\/libs\/|\/apps\/herald\/src\/(commands|embedded\/(?!data-dir\.ts))|\/node_modules\/(fastify|@fastify|@prisma|\.prisma|@electric-sql|kafkajs|natural|pino|@herald)\//.test(u));
+    expect(heavy).toEqual([]);
+  });
+
+  it('exits 2 with a plain message for a missing file, no stack trace', () => {
+    const res = herald(['import', '--file', join(dir, 'nope.csv')], dataDir);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe(`herald: --file ${join(dir, 'nope.csv')}: no such file\n`);
+    expect(res.stdout).toBe('');
+  });
+
+  it('exits 2 for a .json file without --kind, naming the kinds and the JSON shapes it takes', () => {
+    const file = join(dir, 'posts.json');
+    writeFileSync(file, '[{"network":"x"}]');
+    const res = herald(['import', '--file', file], dataDir);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`herald: ${file} is JSON, not a CSV export: say what its items are with --kind posts|metrics|followers|mentions\n`);
+    expect(res.stderr).toMatch(/hint: .*reads JSON Lines \(one item per line\) or one JSON array of items/);
+    expect(existsSync(dataDir)).toBe(false); // refused before any herald started
+  });
+
+  it('exits 1 for analytics summary in a folder where herald never ran, instead of reporting zeros', () => {
+    const res = herald(['analytics', 'summary', '--from', '2026-01-01', '--to', '2026-02-01'], dataDir);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(new RegExp(`^herald: no herald data in ${dataDir}\n {2}hint: \`herald start\` creates it`));
+    expect(res.stdout).toBe('');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('exits 2 for an unknown option or a bad value, with one line and where to look', () => {
+    const res = herald(['keys', 'create', '--workspace', 'w', '--scope', 'root'], dataDir);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe("error: option '--scope <scopes>' argument 'root' is invalid. --scope takes a comma-separated list of ingest, read, admin, operator (got root)\n(herald --help lists the commands; herald <command> --help their options)\n");
+  });
+});
 
 describe('herald start and herald analytics summary (embedded mode)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
@@ -107,6 +158,21 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual([]);
   });
+
+  it('fails an import whose every row is rejected (exit 1), saying where it went and why, never "Imported"', () => {
+    const file = join(dataDir, '..', `${dataDir.split('/').pop()}-bad.jsonl`);
+    writeFileSync(file, `${JSON.stringify({ network: 'myspace', networkPostId: 'm1', publishedAt: '2026-01-05T10:00:00Z', text: 'm' })}\nnot json\n`);
+    try {
+      const res = herald(['import', '--file', file, '--kind', 'posts'], dataDir);
+      expect(res.status, res.stderr).toBe(1);
+      expect(res.stdout).toMatch(/^Nothing imported: all 2 items of \S+-bad\.jsonl \(JSON Lines, posts\) were rejected\n/);
+      expect(res.stdout).toContain(`\n  into        the running herald at ${urlOf(output, 'ingestion')} (pid `);
+      expect(res.stdout).toMatch(/\n {4}line 1: network: must be one of [^\n]+\n {4}line 2: not valid JSON/);
+      expect(res.stdout).not.toContain('Imported');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 60_000);
 
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';

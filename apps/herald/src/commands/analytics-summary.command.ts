@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 
 import { createAnalyticsDb } from '@herald/analytics-data-access';
-import { parsePeriod, type PeriodSummary } from '@herald/analytics-metrics';
+import { parsePeriod, PeriodError, type PeriodSummary } from '@herald/analytics-metrics';
 import { loadPeriodSummary } from '@herald/analytics-service';
 import { openPGlite } from '@herald/db';
 import { generateApiKey } from '@herald/ingestion-service';
 
-import { demoApiKey, findRunningStack, withDataDirLock } from '../embedded/data-dir.ts';
+import { CliError, EXIT } from '../cli-error.ts';
+import { assertDataDirHasStore, demoApiKey, findRunningStack, requestRunningStack, withDataDirLock } from '../embedded/data-dir.ts';
 
 export interface SummaryOptions {
   dataDir: string;
@@ -20,15 +21,16 @@ const METRICS = ['posts', 'impressions', 'engagements', 'engagementRate', 'menti
 
 /** The same summary as GET /v1/analytics/summary, from the running stack or straight from the embedded store. */
 export async function fetchSummary(options: SummaryOptions): Promise<PeriodSummary> {
-  const period = parsePeriod(options.from, options.to);
+  const period = periodOf(options);
   const running = findRunningStack(options.dataDir);
   if (running?.urls.analytics) {
     // The demo key decides the workspace of a running stack.
     const query = new URLSearchParams({ from: options.from, to: options.to });
-    const res = await fetch(`${running.urls.analytics}/v1/analytics/summary?${query}`, { headers: { 'x-api-key': demoApiKey(options.dataDir, generateApiKey) } });
-    if (!res.ok) throw new Error(`analytics answered ${res.status}: ${await res.text()}`);
+    const res = await requestRunningStack(running, `${running.urls.analytics}/v1/analytics/summary?${query}`, { headers: { 'x-api-key': demoApiKey(options.dataDir, generateApiKey) } });
+    if (!res.ok) throw new CliError(`analytics at ${running.urls.analytics} answered ${res.status}: ${await errorText(res)}`);
     return (await res.json()) as PeriodSummary;
   }
+  assertDataDirHasStore(options.dataDir);
   return withDataDirLock(options.dataDir, async () => {
     const pglite = openPGlite({ dataDir: join(options.dataDir, 'pglite') });
     const db = createAnalyticsDb({ kind: 'pglite', pglite });
@@ -40,6 +42,27 @@ export async function fetchSummary(options: SummaryOptions): Promise<PeriodSumma
       await pglite.close();
     }
   });
+}
+
+function periodOf(options: SummaryOptions) {
+  try {
+    return parsePeriod(options.from, options.to);
+  } catch (error) {
+    if (error instanceof PeriodError) throw new CliError(`--${error.field}: ${error.message.replace(/^\w+: /, '')}`, EXIT.usage);
+    throw error;
+  }
+}
+
+/** The API's `{ error: { code, message } }`, or the body as text. */
+async function errorText(res: Response): Promise<string> {
+  const text = await res.text();
+  try {
+    const { error } = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    if (error?.message) return `${error.message}${error.code ? ` (${error.code})` : ''}`;
+  } catch {
+    // not JSON: shown as it came
+  }
+  return text.slice(0, 300);
 }
 
 export function formatSummary(summary: PeriodSummary, options: Pick<SummaryOptions, 'from' | 'to' | 'json'>): string {

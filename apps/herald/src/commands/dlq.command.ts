@@ -1,10 +1,9 @@
 import { generateApiKey } from '@herald/ingestion-service';
 
+import { CliError } from '../cli-error.ts';
+import { DLQ_SERVICES, type DlqService } from '../cli-options.ts';
 import { openCommandStack } from '../embedded/command-stack.ts';
-import { demoApiKey, findRunningStack } from '../embedded/data-dir.ts';
-
-export const DLQ_SERVICES = ['analytics', 'listening'] as const;
-export type DlqService = (typeof DLQ_SERVICES)[number];
+import { assertDataDirHasStore, demoApiKey, findRunningStack, requestRunningStack, type RunningStack } from '../embedded/data-dir.ts';
 
 export interface DlqOptions {
   dataDir: string;
@@ -42,6 +41,8 @@ export interface ReplayResult {
 interface Connection {
   urls: Record<DlqService, string>;
   headers: Record<string, string>;
+  /** The `herald start` asked, if one runs. */
+  running?: RunningStack;
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -53,24 +54,37 @@ async function connect(options: DlqOptions): Promise<Connection> {
   const headersOf = (apiKey: string) => ({ 'x-api-key': apiKey });
   const running = findRunningStack(options.dataDir);
   if (running?.urls.analytics) {
-    return { urls: { analytics: running.urls.analytics, listening: running.urls.listening }, headers: headersOf(demoApiKey(options.dataDir, generateApiKey)), settle: none, close: none };
+    return {
+      urls: { analytics: running.urls.analytics, listening: running.urls.listening },
+      headers: headersOf(demoApiKey(options.dataDir, generateApiKey)),
+      running,
+      settle: none,
+      close: none,
+    };
   }
+  // Starting the stack on a folder where herald never ran would make an empty one to list nothing from.
+  assertDataDirHasStore(options.dataDir);
   const stack = await openCommandStack(options);
   return { urls: { analytics: stack.urls.analytics, listening: stack.urls.listening }, headers: headersOf(stack.apiKey), settle: stack.settle, close: stack.close };
 }
 
-async function call<T>(url: string, init: { method?: string; headers: Record<string, string> }): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, { method: init.method ?? 'GET', headers: init.headers });
+async function call<T>(connection: Connection, url: string, init: { method?: string } = {}): Promise<{ status: number; body: T }> {
+  const request = { method: init.method ?? 'GET', headers: connection.headers };
+  const res = connection.running ? await requestRunningStack(connection.running, url, request) : await fetch(url, request);
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  try {
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  } catch {
+    throw new CliError(`${new URL(url).origin} answered ${res.status} with something other than JSON: ${text.slice(0, 200)}`);
+  }
 }
 
 async function listWith(connection: Connection, options: DlqOptions): Promise<ListedLetter[]> {
   const services = options.service ? [options.service] : DLQ_SERVICES;
   const lists = await Promise.all(
     services.map(async (service) => {
-      const res = await call<{ items: DeadLetterView[] }>(`${connection.urls[service]}/v1/admin/dead-letters`, { headers: connection.headers });
-      if (res.status !== 200) throw new Error(`${service} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      const res = await call<{ items: DeadLetterView[]; error?: { code: string; message: string } }>(connection, `${connection.urls[service]}/v1/admin/dead-letters`);
+      if (res.status !== 200) throw new CliError(`${service} answered ${res.status}: ${res.body?.error ? `${res.body.error.message} (${res.body.error.code})` : JSON.stringify(res.body)}`);
       return res.body.items.map((l) => ({ ...l, service }));
     }),
   );
@@ -96,13 +110,10 @@ export async function replayDeadLetters(options: DlqOptions & { id?: string }): 
   try {
     const letters = await listWith(connection, options);
     const chosen = options.id ? letters.filter((l) => l.id === options.id) : letters.filter((l) => l.replayedAt === null);
-    if (options.id && chosen.length === 0) throw new Error(`no dead letter ${options.id} in workspace "${options.workspaceId}"`);
+    if (options.id && chosen.length === 0) throw new CliError(`no dead letter ${options.id} in workspace "${options.workspaceId}"`);
     const results: ReplayResult[] = [];
     for (const letter of chosen) {
-      const res = await call<{ error?: { code: string; message: string } }>(`${connection.urls[letter.service]}/v1/admin/dead-letters/${letter.id}/replay`, {
-        method: 'POST',
-        headers: connection.headers,
-      });
+      const res = await call<{ error?: { code: string; message: string } }>(connection, `${connection.urls[letter.service]}/v1/admin/dead-letters/${letter.id}/replay`, { method: 'POST' });
       results.push({ id: letter.id, service: letter.service, ok: res.status === 200, ...(res.status === 200 ? {} : { error: res.body?.error?.message ?? `answered ${res.status}` }) });
     }
     // What the replays published (listening's analyses) reaches analytics before the stack closes.

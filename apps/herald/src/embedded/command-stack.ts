@@ -13,6 +13,9 @@ export interface CommandStack {
   close(): Promise<void>;
 }
 
+/** The demo workspace's key on this data dir (made and kept on first use). */
+export const demoKeyOf = (dataDir: string): string => demoApiKey(dataDir, generateApiKey);
+
 /**
  * The embedded stack opened on the data dir for one command, when no `herald start` runs there:
  * the data dir is held meanwhile, so `herald start` cannot open it. Warnings go to stderr, since

@@ -1,6 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { CliError, unreachableReason } from '../cli-error.ts';
+
 /** What a running `herald start` tells other commands. No key: they read the demo key from its own 0600 file. */
 export interface RunningStack {
   pid: number;
@@ -28,8 +30,13 @@ const isAlive = (pid: number): boolean => {
  */
 export function findRunningStack(dataDir: string): RunningStack | null {
   if (!existsSync(stateFile(dataDir))) return null;
-  const state = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as RunningStack;
-  return isAlive(state.pid) && state.pid !== process.pid ? state : null;
+  let state: RunningStack;
+  try {
+    state = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as RunningStack;
+  } catch {
+    return null; // a file cut short by a crash: nothing runs that could have written it whole
+  }
+  return typeof state.pid === 'number' && isAlive(state.pid) && state.pid !== process.pid ? state : null;
 }
 
 export function claimDataDir(dataDir: string, state: RunningStack): () => void {
@@ -59,4 +66,25 @@ export function demoApiKey(dataDir: string, generate: () => string): string {
   const key = generate();
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
+}
+
+/** Commands that read the embedded store refuse a folder where herald never ran, instead of reporting from a new, empty one. */
+export function assertDataDirHasStore(dataDir: string): void {
+  if (existsSync(join(dataDir, 'pglite'))) return;
+  throw new CliError(`no herald data in ${dataDir}`, undefined, [
+    '`herald start` creates it (and loads sample data); --data-dir or HERALD_DATA_DIR names the folder of another herald',
+  ]);
+}
+
+/** fetch() on a running `herald start`, whose failure to answer is told as such rather than as "fetch failed". */
+export async function requestRunningStack(running: RunningStack, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const unreachable = unreachableReason(error);
+    if (!unreachable) throw error;
+    throw new CliError(`the running herald (pid ${running.pid}) does not answer at ${new URL(url).origin}: ${unreachable.reason}`, undefined, [
+      'it may be starting or stopping: try again in a moment, or stop it (Ctrl+C where it runs) and run the command again',
+    ]);
+  }
 }
