@@ -240,9 +240,10 @@ class KafkaJsEventBus implements KafkaEventBus {
     const wanted = topics.flatMap((t) => [this.#names.topic(t), deadLetterTopicOf(this.#names.topic(t))]);
     const missing = await this.#missingTopics(wanted);
     if (missing.length === 0) return;
-    // Only the missing ones: with any existing topic in the request kafkajs skips waiting for leaders.
-    // Another process racing us to create them ends in "already exists", which kafkajs reports as false.
-    await this.#admin.createTopics({ topics: [...new Set(missing)].map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+    // Another process racing us to create them ends in "already exists", which kafkajs reports as
+    // false. Its own wait for leaders is not used: on a busy broker it fails with "does not host this
+    // topic-partition" while the partitions are still being placed; #untilServed waits that out.
+    await this.#admin.createTopics({ topics: [...new Set(missing)].map((topic) => ({ topic, numPartitions })), waitForLeaders: false });
     await this.#untilServed([...new Set(missing)]);
   }
 
