@@ -1,3 +1,5 @@
+import type { ApiFailure, ApiService } from '@herald/api-client';
+
 /** An answer other than success from the deck-builder API (or none at all), with the API's stable code. */
 export class DeckClientError extends Error {
   constructor(
@@ -12,20 +14,10 @@ export class DeckClientError extends Error {
     super(message);
     this.name = 'DeckClientError';
   }
+
+  static from(failure: ApiFailure): DeckClientError {
+    return new DeckClientError(failure.status, failure.code, failure.message, failure.details, failure.retryAfterSeconds);
+  }
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown };
-}
-
-export function toDeckClientError(response: Response, body: unknown): DeckClientError {
-  const error = (body as ErrorBody | undefined)?.error;
-  const retryAfter = Number(response.headers.get('retry-after'));
-  return new DeckClientError(
-    response.status,
-    error?.code ?? 'DECK_UNAVAILABLE',
-    error?.message ?? `deck-builder answered ${response.status}`,
-    error?.details,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-  );
-}
+export const DECK_SERVICE: ApiService = { name: 'deck-builder', unavailableCode: 'DECK_UNAVAILABLE' };

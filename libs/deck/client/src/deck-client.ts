@@ -1,7 +1,9 @@
 import createClient from 'openapi-fetch';
 
+import { callApi } from '@herald/api-client';
+
 import type { paths } from './generated/deck-api.ts';
-import { DeckClientError, toDeckClientError } from './deck-client-error.ts';
+import { DeckClientError, DECK_SERVICE } from './deck-client-error.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -34,16 +36,7 @@ export function createDeckClient(options: DeckClientOptions): DeckClient {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  async function call<T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-    let result;
-    try {
-      result = await send();
-    } catch (error) {
-      throw new DeckClientError(0, 'DECK_UNAVAILABLE', `deck-builder cannot be reached (${(error as Error).message})`);
-    }
-    if (result.data !== undefined) return result.data;
-    throw toDeckClientError(result.response, result.error);
-  }
+  const call = <T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => callApi(send, DECK_SERVICE, DeckClientError.from);
 
   return {
     createDeck: (input) => call(() => client.POST('/v1/decks', { body: input })),

@@ -1,3 +1,5 @@
+import { readApiFailure } from '@herald/api-client';
+
 /** An answer other than success from the ingestion API, with the API's stable code. */
 export class IngestionClientError extends Error {
   constructor(
@@ -13,18 +15,7 @@ export class IngestionClientError extends Error {
   }
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown };
-}
-
 export function toClientError(response: Response, body: unknown): IngestionClientError {
-  const error = (body as ErrorBody | undefined)?.error;
-  const retryAfter = Number(response.headers.get('retry-after'));
-  return new IngestionClientError(
-    response.status,
-    error?.code ?? 'INGESTION_UNAVAILABLE',
-    error?.message ?? `ingestion answered ${response.status}`,
-    error?.details,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-  );
+  const failure = readApiFailure(response, body, { name: 'ingestion', unavailableCode: 'INGESTION_UNAVAILABLE' });
+  return new IngestionClientError(failure.status, failure.code, failure.message, failure.details, failure.retryAfterSeconds);
 }

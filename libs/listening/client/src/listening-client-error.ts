@@ -1,3 +1,5 @@
+import type { ApiFailure, ApiService } from '@herald/api-client';
+
 /** An answer other than success from the listening API (or none at all), with the API's stable code. */
 export class ListeningClientError extends Error {
   constructor(
@@ -12,20 +14,10 @@ export class ListeningClientError extends Error {
     super(message);
     this.name = 'ListeningClientError';
   }
+
+  static from(failure: ApiFailure): ListeningClientError {
+    return new ListeningClientError(failure.status, failure.code, failure.message, failure.details, failure.retryAfterSeconds);
+  }
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown };
-}
-
-export function toListeningClientError(response: Response, body: unknown): ListeningClientError {
-  const error = (body as ErrorBody | undefined)?.error;
-  const retryAfter = Number(response.headers.get('retry-after'));
-  return new ListeningClientError(
-    response.status,
-    error?.code ?? 'LISTENING_UNAVAILABLE',
-    error?.message ?? `listening answered ${response.status}`,
-    error?.details,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-  );
-}
+export const LISTENING_SERVICE: ApiService = { name: 'listening', unavailableCode: 'LISTENING_UNAVAILABLE' };

@@ -1,7 +1,9 @@
 import createClient from 'openapi-fetch';
 
+import { callApi } from '@herald/api-client';
+
 import type { paths } from './generated/listening-api.ts';
-import { ListeningClientError, toListeningClientError } from './listening-client-error.ts';
+import { ListeningClientError, LISTENING_SERVICE } from './listening-client-error.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -45,16 +47,7 @@ export function createListeningClient(options: ListeningClientOptions): Listenin
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  async function call<T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-    let result;
-    try {
-      result = await send();
-    } catch (error) {
-      throw new ListeningClientError(0, 'LISTENING_UNAVAILABLE', `listening cannot be reached (${(error as Error).message})`);
-    }
-    if (result.data !== undefined) return result.data;
-    throw toListeningClientError(result.response, result.error);
-  }
+  const call = <T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => callApi(send, LISTENING_SERVICE, ListeningClientError.from);
 
   return {
     getSummary: (period) => call(() => client.GET('/v1/listening/summary', { params: { query: period } })),
