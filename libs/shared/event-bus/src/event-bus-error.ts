@@ -41,16 +41,24 @@ export function errorCodeOf(error: Error): string {
  */
 const TRANSIENT: ReadonlySet<string> = new Set<EventBusErrorCode>(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_PUBLISH_FAILED', 'EVENT_BUS_DRAIN_TIMEOUT', 'EVENT_BUS_TOPICS_NOT_READY']);
 
+/** The codes of the bus errors in an error's cause chain (a handler or route may wrap the bus error). */
+function* busErrorCodesOf(error: unknown): Generator<string> {
+  for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
+    if (e instanceof EventBusError || (e as { name?: unknown }).name === 'EventBusError') yield String((e as { code?: unknown }).code);
+  }
+}
+
 /**
  * True when something failed because the broker could not take or give what was asked (see
- * TRANSIENT): the event or request is not at fault. Walks the cause chain, since a handler may
- * wrap the bus error.
+ * TRANSIENT): the event or request is not at fault.
  */
 export function isTransientBusError(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
-    if (e instanceof EventBusError || (e as { name?: unknown }).name === 'EventBusError') {
-      if (TRANSIENT.has(String((e as { code?: unknown }).code))) return true;
-    }
-  }
+  for (const code of busErrorCodesOf(error)) if (TRANSIENT.has(code)) return true;
+  return false;
+}
+
+/** True when the bus was closed under the caller: the process is stopping. */
+export function isBusClosedError(error: unknown): boolean {
+  for (const code of busErrorCodesOf(error)) if (code === 'EVENT_BUS_CLOSED') return true;
   return false;
 }

@@ -12,7 +12,7 @@ export {
   type Subscription,
   type SubscriptionHandle,
 } from './event-bus.ts';
-export { EventBusError, isTransientBusError, type EventBusErrorCode } from './event-bus-error.ts';
+export { EventBusError, isBusClosedError, isTransientBusError, type EventBusErrorCode } from './event-bus-error.ts';
 export { createKafkaEventBus, type KafkaEventBus, type KafkaEventBusConfig } from './kafka/kafka-event-bus.ts';
 export { createMemoryEventBus, MemoryEventBus, type MemoryEventBusOptions, type MemoryRecord } from './memory/memory-event-bus.ts';
 export { deliveredEventOf } from './replay.ts';

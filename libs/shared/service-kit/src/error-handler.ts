@@ -1,15 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 import { isTransientDatabaseError } from '@herald/db';
-import { isTransientBusError } from '@herald/event-bus';
+import { isBusClosedError, isTransientBusError } from '@herald/event-bus';
 
 import { AppError } from './app-error.ts';
 
 /** Seconds a client is told to wait (Retry-After) when a dependency is down. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** The bus was closed under a request: the process is stopping, and another replica (or its restart) will answer. */
-const isBusClosing = (error: object) => (error as { name?: unknown; code?: unknown }).name === 'EventBusError' && (error as { code?: unknown }).code === 'EVENT_BUS_CLOSED';
 
 /**
  * The error and what it wraps: its `cause` chain and, for Prisma's known request errors, the
@@ -25,8 +23,10 @@ function* chainOf(error: unknown, depth = 0): Generator<object> {
 
 /** A dependency (database, broker, another service) is down or overloaded: the request may succeed later. */
 export function isDependencyDown(error: unknown): boolean {
+  // A closed bus means the process is stopping: another replica (or its restart) will answer.
+  if (isTransientBusError(error) || isBusClosedError(error)) return true;
   for (const e of chainOf(error)) {
-    if (isTransientDatabaseError(e) || isTransientBusError(e) || isBusClosing(e)) return true;
+    if (isTransientDatabaseError(e)) return true;
   }
   return false;
 }
