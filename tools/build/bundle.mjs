@@ -13,7 +13,8 @@
 // reads the same migrations and assets as the sources do, wherever the checkout (or the image's
 // /app) lives.
 import { readFile, rm } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
@@ -25,7 +26,7 @@ if (entries.length === 0) {
 
 const appDir = process.cwd();
 const outdir = resolve(appDir, 'dist');
-const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
 const nodeModules = `${sep}node_modules${sep}`;
 
 /** Bare imports other than our own workspace libs stay external. */
