@@ -44,7 +44,10 @@ const typeRules = [
   { sourceTag: 'type:events', onlyDependOnLibsWithTags: ['type:events'], bannedExternalImports: noInfra },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:events'], bannedExternalImports: noInfra },
   // End-to-end suites drive whole services from the outside.
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:e2e', 'type:feature', 'type:platform', 'type:data-access', 'type:client', 'type:events', 'type:util', 'type:testing'] },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:e2e', 'type:feature', 'type:platform', 'type:data-access', 'type:client', 'type:events', 'type:util', 'type:testing'],
+  },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:util'] },
 ];
 

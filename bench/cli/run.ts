@@ -93,7 +93,9 @@ if (!values.source) {
 }
 rmSync(existing, { recursive: true, force: true });
 
-console.log(`\n${values.source ? 'From the sources (tsx)' : 'Compiled (apps/herald/dist)'}, ${runs} runs each, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log(
+  `\n${values.source ? 'From the sources (tsx)' : 'Compiled (apps/herald/dist)'}, ${runs} runs each, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+);
 console.log('| command | median | runs |');
 console.log('|---|---|---|');
 for (const [name, samples] of rows) console.log(`| ${name} | ${seconds(median(samples))} | ${samples.map(seconds).join(', ')} |`);

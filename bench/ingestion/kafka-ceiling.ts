@@ -9,7 +9,11 @@ import { benchPost } from './sample-items.ts';
  * guarantees as the event bus (idempotent, acks from all in-sync replicas, one request in flight)
  * in requests of `sliceBytes`.
  */
-export async function measureKafkaCeiling(options: { topicPrefix: string; events: number; sliceBytes: number }): Promise<{ eventsPerSecond: number; seconds: number }> {
+export async function measureKafkaCeiling(options: {
+  topicPrefix: string;
+  events: number;
+  sliceBytes: number;
+}): Promise<{ eventsPerSecond: number; seconds: number }> {
   const messages = Array.from({ length: options.events }, (_, n) => {
     const { metrics, ...post } = benchPost(n, 'ceiling');
     const event = createEvent({ type: 'ingestion.post.published', workspaceId: 'bench', source: 'bench', payload: { post, metrics } });

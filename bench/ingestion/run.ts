@@ -80,7 +80,9 @@ try {
   const exportBytes = await writeXExport(exportFile, importRows);
   log(`import: uploading ${fmt(exportBytes / 1e6, 1)} MB to POST /v1/imports…`);
   const importService = await startService({ schema: importSchema, topicPrefix: names.topicPrefix, apiKey });
-  const imported = await measureCpu({ servicePid: importService.child.pid ?? 0, schema: importSchema }, () => measureImport({ service: importService, apiKey, schema: importSchema, file: exportFile }));
+  const imported = await measureCpu({ servicePid: importService.child.pid ?? 0, schema: importSchema }, () =>
+    measureImport({ service: importService, apiKey, schema: importSchema, file: exportFile }),
+  );
   await importService.stop();
 
   const perItem = (ms: number, n: number) => `${fmt((ms * 1000) / n)} µs`;

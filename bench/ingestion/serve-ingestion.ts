@@ -17,11 +17,24 @@ const env = (name: string) => {
 const logger = createLogger({ name: 'ingestion-bench', level: 'warn', destination: process.stderr });
 const db = createIngestionDb({ kind: 'postgres', url: env('DATABASE_URL'), schema: env('DATABASE_SCHEMA') });
 await db.migrate();
-const bus = await createKafkaEventBus({ clientId: 'herald-ingestion-bench', brokers: env('KAFKA_BROKERS').split(','), topicPrefix: env('HERALD_TOPIC_PREFIX'), logger });
+const bus = await createKafkaEventBus({
+  clientId: 'herald-ingestion-bench',
+  brokers: env('KAFKA_BROKERS').split(','),
+  topicPrefix: env('HERALD_TOPIC_PREFIX'),
+  logger,
+});
 await bus.ensureTopics();
 // Wired as the process entry wires it, with the limits raised out of the benchmark's way.
 const { app, stop } = await composeIngestionService(
-  { logger, db, bus, onFatal: (error) => { logger.fatal({ err: error }, 'crashed'); process.exit(1); } },
+  {
+    logger,
+    db,
+    bus,
+    onFatal: (error) => {
+      logger.fatal({ err: error }, 'crashed');
+      process.exit(1);
+    },
+  },
   { bootstrap: { workspaceId: 'bench', apiKey: env('HERALD_API_KEY') }, rateLimitPerMinute: 1_000_000, uploadLimitBytes: 2000 * 1024 * 1024 },
 );
 const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -121,15 +121,16 @@ const out = (line = '') => {
   console.log(line);
 };
 
-const perIntentOf = (e: Evaluation) => INTENTS.map((intent) => {
-  const cell = cellOf(e);
-  const tp = cell(intent, intent);
-  const support = INTENTS.reduce((n, p) => n + cell(intent, p), 0);
-  const predicted = INTENTS.reduce((n, a) => n + cell(a, intent), 0);
-  const precision = tp / predicted;
-  const recall = tp / support;
-  return { intent, support, precision, recall, f1: (2 * precision * recall) / (precision + recall) };
-});
+const perIntentOf = (e: Evaluation) =>
+  INTENTS.map((intent) => {
+    const cell = cellOf(e);
+    const tp = cell(intent, intent);
+    const support = INTENTS.reduce((n, p) => n + cell(intent, p), 0);
+    const predicted = INTENTS.reduce((n, a) => n + cell(a, intent), 0);
+    const precision = tp / predicted;
+    const recall = tp / support;
+    return { intent, support, precision, recall, f1: (2 * precision * recall) / (precision + recall) };
+  });
 const perIntent = perIntentOf(shipped);
 const macroOf = (rows: ReturnType<typeof perIntentOf>, key: 'precision' | 'recall' | 'f1') =>
   rows.reduce((s, r) => s + (Number.isFinite(r[key]) ? r[key] : 0), 0) / INTENTS.length;
@@ -168,7 +169,9 @@ out(
   'The sentiment feature was added after the words-only figures were seen (praise and complaint were confused); ' +
     'nothing else was changed after looking at results. The shipped figures are the better of two configurations, so slightly optimistic.',
 );
-out(`Training: ${(trainMs / k).toFixed(0)} ms per model on ${total - Math.round(total / k)} examples; classifying: ${((classifyMs / total) * 1000).toFixed(0)} µs per text.`);
+out(
+  `Training: ${(trainMs / k).toFixed(0)} ms per model on ${total - Math.round(total / k)} examples; classifying: ${((classifyMs / total) * 1000).toFixed(0)} µs per text.`,
+);
 out();
 out('Confusion matrix (rows: labeled intent, columns: predicted):');
 out();

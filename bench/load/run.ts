@@ -106,7 +106,10 @@ try {
     const n = Math.min(1000, seedPosts - i);
     const posts = Array.from({ length: n }, (_, k) => post(`seed-${i + k}`, i + k));
     const mentions = Array.from({ length: n }, (_, k) => mention(i + k));
-    for (const [path, items] of [['/v1/posts:batch', posts], ['/v1/mentions:batch', mentions]] as const) {
+    for (const [path, items] of [
+      ['/v1/posts:batch', posts],
+      ['/v1/mentions:batch', mentions],
+    ] as const) {
       const res = await api(`${ingestion.url}${path}`, { body: { items }, apiKey: stack.apiKey });
       if (res.status !== 200) throw new Error(`seeding ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
@@ -151,11 +154,16 @@ try {
   const table = [
     '| endpoint | rate asked | answered/s | requests | p50 | p97.5 | p99 | non-2xx | errors |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...[batch, ...reads].map((m) => `| ${m.what} | ${fmt(m.rate)}/s | ${fmt(m.answeredPerSecond)}/s | ${fmt(m.requests)} | ${ms(m.p50)} | ${ms(m.p975)} | ${ms(m.p99)} | ${fmt(m.non2xx)} | ${fmt(m.errors)} |`),
+    ...[batch, ...reads].map(
+      (m) =>
+        `| ${m.what} | ${fmt(m.rate)}/s | ${fmt(m.answeredPerSecond)}/s | ${fmt(m.requests)} | ${ms(m.p50)} | ${ms(m.p975)} | ${ms(m.p99)} | ${fmt(m.non2xx)} | ${fmt(m.errors)} |`,
+    ),
   ];
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}; the four services, Kafka, PostgreSQL and the load generator on the same machine`;
   const date = new Date().toISOString().slice(0, 10);
-  console.log(`\n${table.join('\n')}\n\n${machine}; ${date}. ${seconds} s per row, ${connections} connections, after seeding ${fmt(seedPosts)} posts and ${fmt(seedPosts)} mentions.`);
+  console.log(
+    `\n${table.join('\n')}\n\n${machine}; ${date}. ${seconds} s per row, ${connections} connections, after seeding ${fmt(seedPosts)} posts and ${fmt(seedPosts)} mentions.`,
+  );
   const failed = [batch, ...reads].filter((m) => m.non2xx > 0 || m.errors > 0);
   // A rate the services could not keep up with is a result worth writing down, errors are not.
   const slower = [batch, ...reads].filter((m) => m.answeredPerSecond < 0.95 * m.rate);

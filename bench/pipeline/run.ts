@@ -44,7 +44,13 @@ function startService(name: string, port: number, env: Record<string, string>): 
     const deadline = Date.now() + 90_000;
     const poll = async () => {
       if (child.exitCode !== null) return reject(new Error(`${name} exited with ${child.exitCode}`));
-      if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return resolve(child);
+      if (
+        await fetch(`http://127.0.0.1:${port}/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return resolve(child);
       if (Date.now() > deadline) return reject(new Error(`${name} not ready`));
       setTimeout(poll, 200);
     };
@@ -70,9 +76,11 @@ let watching = true;
 const watcher = (async () => {
   while (watching) {
     await Promise.all(
-      [...sentAt.keys()].filter((d) => !queryable.has(d)).map(async (d) => {
-        if ((await countOn(d)) >= batchSize) queryable.set(d, performance.now());
-      }),
+      [...sentAt.keys()]
+        .filter((d) => !queryable.has(d))
+        .map(async (d) => {
+          if ((await countOn(d)) >= batchSize) queryable.set(d, performance.now());
+        }),
     );
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -91,7 +99,11 @@ for (let b = 0; b < batches; b++) {
     metrics: { capturedAt: new Date(base + b * DAY + DAY - 1).toISOString(), impressions: 100 + i, engagements: 5 },
   }));
   sentAt.set(b, performance.now());
-  const res = await fetch('http://127.0.0.1:3901/v1/posts:batch', { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ items }) });
+  const res = await fetch('http://127.0.0.1:3901/v1/posts:batch', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ items }),
+  });
   if (!res.ok) throw new Error(`batch ${b}: ${res.status} ${await res.text()}`);
   accepted += ((await res.json()) as { accepted: number }).accepted;
 }
@@ -111,7 +123,9 @@ const rows = [
   [`latency request → queryable, per ${batchSize}-item batch: p50`, `${Math.round(percentile(latencies, 50))} ms`],
   ['p99', `${Math.round(percentile(latencies, 99))} ms`],
 ];
-console.log(`\nHerald pipeline benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Kafka and PostgreSQL on the same machine`);
+console.log(
+  `\nHerald pipeline benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Kafka and PostgreSQL on the same machine`,
+);
 for (const [k, v] of rows) console.log(`  ${k!.padEnd(58)} ${v}`);
 
 ingestion.kill('SIGTERM');

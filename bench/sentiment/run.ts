@@ -88,7 +88,9 @@ if (args.fit) {
   if (sameParameters(fitted.parameters)) {
     out(`The library's DEFAULT_SENTIMENT_PARAMETERS are the fitted ones: ${JSON.stringify(DEFAULT_SENTIMENT_PARAMETERS)}.`);
   } else {
-    out(`**The library's DEFAULT_SENTIMENT_PARAMETERS ${JSON.stringify(DEFAULT_SENTIMENT_PARAMETERS)} differ from this fit ${JSON.stringify(fitted.parameters)}.**`);
+    out(
+      `**The library's DEFAULT_SENTIMENT_PARAMETERS ${JSON.stringify(DEFAULT_SENTIMENT_PARAMETERS)} differ from this fit ${JSON.stringify(fitted.parameters)}.**`,
+    );
   }
   out();
 }
@@ -108,7 +110,9 @@ out(`## Sentiment evaluation: ${half === 'all' ? 'all items' : `the "${half}" ha
 out();
 out(`Split: FNV-1a of "${SPLIT_SEED}:<set>:<id>", even → fit, odd → test. Parameters: ${JSON.stringify(DEFAULT_SENTIMENT_PARAMETERS)}.`);
 out(`Gold: VADER sets by mean human rating (≥ 0.5 positive, ≤ -0.5 negative, else neutral); the others by their own labels.`);
-out(`Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
+out(
+  `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+);
 out();
 
 const metricsBy = new Map<string, Map<string, Metrics>>();
@@ -123,11 +127,16 @@ for (const set of datasets) {
   out('| --- | ---: | ---: | ---: | ---: |');
   for (const run of runs) {
     const all = run.predictions.get(set.name) ?? [];
-    const metrics = computeMetrics(golds, picked.map(({ index }) => all[index] as Prediction));
+    const metrics = computeMetrics(
+      golds,
+      picked.map(({ index }) => all[index] as Prediction),
+    );
     const bySet = metricsBy.get(run.scorer.name) ?? new Map<string, Metrics>();
     bySet.set(set.name, metrics);
     metricsBy.set(run.scorer.name, bySet);
-    out(`| ${run.scorer.name} | ${pct(metrics.accuracy)} | ${pct(metrics.macroF1)} | ${pct(metrics.binaryAccuracy)} | ${int(run.setDocsPerSecond.get(set.name) ?? 0)} |`);
+    out(
+      `| ${run.scorer.name} | ${pct(metrics.accuracy)} | ${pct(metrics.macroF1)} | ${pct(metrics.binaryAccuracy)} | ${int(run.setDocsPerSecond.get(set.name) ?? 0)} |`,
+    );
   }
   out();
 }
@@ -147,7 +156,9 @@ for (const run of runs) {
 out();
 out('Labels: herald by its fitted neutral band; VADER by compound ≥ 0.05 / ≤ -0.05; sentiment and natural by the sign of the score.');
 out('Binary accuracy: items with a non-neutral gold label, judged by the sign of the score; a score of 0 counts as a miss.');
-out(`Speed: all ${int(datasets.reduce((a, d) => a + d.items.length, 0))} texts, the faster of ${TIMED_PASSES} passes, after a ${int(WARM_UP)}-text warm-up; single thread.`);
+out(
+  `Speed: all ${int(datasets.reduce((a, d) => a + d.items.length, 0))} texts, the faster of ${TIMED_PASSES} passes, after a ${int(WARM_UP)}-text warm-up; single thread.`,
+);
 
 if (args.write) {
   const header = [

@@ -1,11 +1,6 @@
 import { createRequire } from 'node:module';
 
-import {
-  analyzeSentiment,
-  createSentimentAnalyzer,
-  preloadSentimentResources,
-  type SentimentParameters,
-} from '@herald/listening-sentiment';
+import { analyzeSentiment, createSentimentAnalyzer, preloadSentimentResources, type SentimentParameters } from '@herald/listening-sentiment';
 import type Sentiment from 'sentiment';
 import type * as Vader from 'vader-sentiment';
 

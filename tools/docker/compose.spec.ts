@@ -20,7 +20,9 @@ interface ComposeService {
   command?: string[] | string;
 }
 
-const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
 const dockerfile = readFileSync(new URL('./Dockerfile', import.meta.url), 'utf8');
 
 const services: Record<string, TObject> = {

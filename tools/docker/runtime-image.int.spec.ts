@@ -69,7 +69,16 @@ describe.runIf(up)('the runtime image (its files, no Docker)', () => {
       let output = '';
       const child = spawn(process.execPath, ['--enable-source-maps', command!], {
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', TZ: 'UTC', KAFKAJS_NO_PARTITIONER_WARNING: '1', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'production',
+          TZ: 'UTC',
+          KAFKAJS_NO_PARTITIONER_WARNING: '1',
+          LOG_LEVEL: 'warn',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.push(child);
@@ -78,7 +87,13 @@ describe.runIf(up)('the runtime image (its files, no Docker)', () => {
       const url = `http://127.0.0.1:${port}`;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} from the image files:\n${output}`);
-        if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) return url;
+        if (
+          await fetch(`${url}/ready`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          return url;
         await new Promise((r) => setTimeout(r, 250));
       }
     };
@@ -103,4 +118,3 @@ describe.runIf(up)('the runtime image (its files, no Docker)', () => {
     for (const asset of assets) expect((await fetch(`${deck}${asset}`)).status, asset).toBe(200);
   });
 });
-

@@ -13,7 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 
-const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+  .split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
 const OVERALL_TIMEOUT_MS = 120_000;
 const STEP_TIMEOUT_MS = 30_000;
 const PARTITIONS = 3;
@@ -27,11 +30,13 @@ const groupId = `smoke-group-${runId}`;
 // kafkajs logs rebalances at ERROR level although they are expected here; keep the log
 // in memory and print it only when a check fails.
 const clientLog = [];
-const logCreator = () => ({ namespace, level, log }) => {
-  const { message, ...extra } = log;
-  clientLog.push(`${new Date().toISOString()} ${logLevel[level] ?? level} [${namespace}] ${message} ${JSON.stringify(extra)}`);
-  if (clientLog.length > 200) clientLog.shift();
-};
+const logCreator =
+  () =>
+  ({ namespace, level, log }) => {
+    const { message, ...extra } = log;
+    clientLog.push(`${new Date().toISOString()} ${logLevel[level] ?? level} [${namespace}] ${message} ${JSON.stringify(extra)}`);
+    if (clientLog.length > 200) clientLog.shift();
+  };
 
 const kafka = new Kafka({
   clientId: 'herald-kafka-smoke',
@@ -87,7 +92,10 @@ function createMember(name) {
   });
   let crashed;
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-    assignments.set(name, [...(payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b));
+    assignments.set(
+      name,
+      [...(payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b),
+    );
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     crashed = payload.error;
@@ -160,7 +168,10 @@ async function main() {
       const probe = kafka.admin({ retry: { retries: 0 } });
       await probe.connect();
       try {
-        await assert.rejects(probe.fetchTopicMetadata({ topics: [missing] }), (err) => /** @type {{ type?: string }} */ (err).type === 'UNKNOWN_TOPIC_OR_PARTITION');
+        await assert.rejects(
+          probe.fetchTopicMetadata({ topics: [missing] }),
+          (err) => /** @type {{ type?: string }} */ (err).type === 'UNKNOWN_TOPIC_OR_PARTITION',
+        );
       } finally {
         await probe.disconnect();
       }
@@ -188,11 +199,18 @@ async function main() {
       assert.deepEqual(assignments.get('consumer-1'), [0, 1, 2]);
       const values = new Set(deliveries.map((d) => d.value));
       assert.equal(values.size, FIRST_BATCH, 'duplicate or missing deliveries in the first batch');
-      assert.ok(deliveries.every((d) => d.run === runId), 'a message lost its header');
+      assert.ok(
+        deliveries.every((d) => d.run === runId),
+        'a message lost its header',
+      );
       // Within a partition the idempotent producer keeps the send order.
       for (let p = 0; p < PARTITIONS; p += 1) {
         const seq = deliveries.filter((d) => d.partition === p).map((d) => Number(d.value.split('-')[1]));
-        assert.deepEqual(seq, [...seq].sort((x, y) => x - y), `partition ${p} out of order: ${seq}`);
+        assert.deepEqual(
+          seq,
+          [...seq].sort((x, y) => x - y),
+          `partition ${p} out of order: ${seq}`,
+        );
       }
       return `${deliveries.length} messages, partitions ${assignments.get('consumer-1')}`;
     });

@@ -23,7 +23,10 @@ const { values } = parseArgs({
   },
 });
 
-const brokers = values.brokers.split(',').map((b) => b.trim()).filter(Boolean);
+const brokers = values.brokers
+  .split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
 const timeoutMs = Number(values.timeout) * 1000;
 const pid = values.pid === undefined ? undefined : Number(values.pid);
 if (brokers.length === 0 || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || (pid !== undefined && !Number.isInteger(pid))) {

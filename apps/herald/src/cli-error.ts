@@ -29,7 +29,11 @@ export class CliError extends Error {
 export function describeError(error: unknown): { text: string; exitCode: ExitCode } {
   if (error instanceof CliError) return { text: render(error.message, error.hints), exitCode: error.exitCode };
   const unreachable = unreachableReason(error);
-  if (unreachable) return { text: render(`cannot reach ${unreachable.where}: ${unreachable.reason}`, ['is the service running? `herald start` runs them all']), exitCode: EXIT.failed };
+  if (unreachable)
+    return {
+      text: render(`cannot reach ${unreachable.where}: ${unreachable.reason}`, ['is the service running? `herald start` runs them all']),
+      exitCode: EXIT.failed,
+    };
   const coded = error as { code?: unknown; status?: unknown; message?: unknown };
   const message = typeof coded.message === 'string' && coded.message ? coded.message : String(error);
   // The services' errors carry a stable code (IMPORT_NOT_CSV, UNAUTHORIZED…): shown, since people search for it.
@@ -53,7 +57,9 @@ const NETWORK_REASONS: Record<string, string> = {
 /** fetch() says only "fetch failed"; the reason and the address are in its cause. Null for other errors. */
 export function unreachableReason(error: unknown): { where: string; reason: string } | null {
   if (!(error instanceof TypeError) || error.message !== 'fetch failed') return null;
-  const cause = error.cause as { code?: string; message?: string; address?: string; port?: number; hostname?: string; errors?: { code?: string; address?: string; port?: number }[] } | undefined;
+  const cause = error.cause as
+    | { code?: string; message?: string; address?: string; port?: number; hostname?: string; errors?: { code?: string; address?: string; port?: number }[] }
+    | undefined;
   const first = cause?.errors?.[0] ?? cause;
   const code = first?.code ?? cause?.code ?? '';
   const host = first?.address ?? cause?.hostname;

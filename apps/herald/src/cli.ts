@@ -22,7 +22,12 @@ program
   .command('start')
   .description('run all four services in one process with the in-memory bus and embedded PostgreSQL (PGlite)')
   .option('--host <host>', 'interface to listen on', process.env.HERALD_HOST ?? '127.0.0.1')
-  .option('--port <port>', 'first of four ports (ingestion, listening, analytics, deck-builder); 0 picks free ones', port, Number(process.env.HERALD_PORT ?? 3001))
+  .option(
+    '--port <port>',
+    'first of four ports (ingestion, listening, analytics, deck-builder); 0 picks free ones',
+    port,
+    Number(process.env.HERALD_PORT ?? 3001),
+  )
   .option('--workspace <id>', 'the demo workspace', 'demo')
   .option('--no-sample', 'do not load the bundled sample data on first start')
   .option('--log-level <level>', 'service log level', process.env.LOG_LEVEL ?? 'warn')
@@ -74,13 +79,26 @@ Exit codes:
   1  nothing imported: every row rejected, an empty file, a file the service refused, or no service to reach
   2  cannot run as typed: a bad option; a file that is missing, a folder or unreadable; JSON without --kind`,
   )
-  .action(async (opts: { file: string; kind?: (typeof BATCH_KINDS)[number]; format?: (typeof IMPORT_FORMATS)[number]; mapping?: string; timeZone?: string; encoding?: (typeof IMPORT_ENCODINGS)[number]; url?: string; key?: string; workspace: string; json?: boolean }) => {
-    const { runImportCommand, formatImportOutcome, importExitCode } = await import('./commands/import.command.ts');
-    const { workspace, json, ...rest } = opts;
-    const outcome = await runImportCommand({ ...rest, dataDir: dataDir(), workspaceId: workspace, progress: process.stderr.isTTY ? process.stderr : null });
-    process.stdout.write(formatImportOutcome(outcome, { json: Boolean(json), file: opts.file }));
-    process.exitCode = importExitCode(outcome);
-  });
+  .action(
+    async (opts: {
+      file: string;
+      kind?: (typeof BATCH_KINDS)[number];
+      format?: (typeof IMPORT_FORMATS)[number];
+      mapping?: string;
+      timeZone?: string;
+      encoding?: (typeof IMPORT_ENCODINGS)[number];
+      url?: string;
+      key?: string;
+      workspace: string;
+      json?: boolean;
+    }) => {
+      const { runImportCommand, formatImportOutcome, importExitCode } = await import('./commands/import.command.ts');
+      const { workspace, json, ...rest } = opts;
+      const outcome = await runImportCommand({ ...rest, dataDir: dataDir(), workspaceId: workspace, progress: process.stderr.isTTY ? process.stderr : null });
+      process.stdout.write(formatImportOutcome(outcome, { json: Boolean(json), file: opts.file }));
+      process.exitCode = importExitCode(outcome);
+    },
+  );
 
 const keys = program.command('keys').description('workspace API keys: create, list, revoke (on the running herald, or the data dir)');
 keys

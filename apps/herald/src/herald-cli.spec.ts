@@ -45,7 +45,11 @@ describe('herald without a running herald: help, usage and file errors', () => {
 
   it('answers --help without loading a service, a lib or their dependencies', () => {
     const log = join(dir, 'modules.log');
-    const res = spawnSync(process.execPath, ['--import', recordModules, bin, '--help'], { env: { ...env, HERALD_MODULE_LOG: log }, encoding: 'utf8', timeout: 60_000 });
+    const res = spawnSync(process.execPath, ['--import', recordModules, bin, '--help'], {
+      env: { ...env, HERALD_MODULE_LOG: log },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/^Usage: herald/);
     const urls = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
@@ -54,7 +58,11 @@ describe('herald without a running herald: help, usage and file errors', () => {
     // loaded is the packages they use, which stay in node_modules.)
     expect(urls.some((u) => u.endsWith('/apps/herald/dist/cli.mjs'))).toBe(true);
     expect(urls.some((u) => u.includes('/node_modules/commander/'))).toBe(true);
-    const heavy = urls.filter((u) => /\/libs\/|\/apps\/herald\/src\/(commands|embedded\/(?!data-dir\.ts))|\/node_modules\/(fastify|@fastify|@prisma|\.prisma|@electric-sql|kafkajs|natural|pino|@herald|typebox|openapi-fetch|pg|csv-parse|franc)\//.test(u));
+    const heavy = urls.filter((u) =>
+      /\/libs\/|\/apps\/herald\/src\/(commands|embedded\/(?!data-dir\.ts))|\/node_modules\/(fastify|@fastify|@prisma|\.prisma|@electric-sql|kafkajs|natural|pino|@herald|typebox|openapi-fetch|pg|csv-parse|franc)\//.test(
+        u,
+      ),
+    );
     expect(heavy).toEqual([]);
   });
 
@@ -86,7 +94,9 @@ describe('herald without a running herald: help, usage and file errors', () => {
   it('exits 2 for an unknown option or a bad value, with one line and where to look', () => {
     const res = herald(['keys', 'create', '--workspace', 'w', '--scope', 'root'], dataDir);
     expect(res.status).toBe(2);
-    expect(res.stderr).toBe("error: option '--scope <scopes>' argument 'root' is invalid. --scope takes a comma-separated list of ingest, read, admin, operator (got root)\n(herald --help lists the commands; herald <command> --help their options)\n");
+    expect(res.stderr).toBe(
+      "error: option '--scope <scopes>' argument 'root' is invalid. --scope takes a comma-separated list of ingest, read, admin, operator (got root)\n(herald --help lists the commands; herald <command> --help their options)\n",
+    );
   });
 });
 
@@ -124,7 +134,12 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
   });
 
   it('guards every service: no key 401, the demo key in; the state file is 0600 and holds no key', async () => {
-    for (const [name, path] of [['ingestion', '/v1/keys/self'], ['listening', '/v1/listening/brands'], ['analytics', '/v1/analytics/summary?from=2026-01-01&to=2026-02-01'], ['deck-builder', '/v1/decks']]) {
+    for (const [name, path] of [
+      ['ingestion', '/v1/keys/self'],
+      ['listening', '/v1/listening/brands'],
+      ['analytics', '/v1/analytics/summary?from=2026-01-01&to=2026-02-01'],
+      ['deck-builder', '/v1/decks'],
+    ]) {
       const url = `${urlOf(output, name!)}${path}`;
       expect((await fetch(url)).status, name).toBe(401);
       expect((await fetch(url.replace('/v1/', '/%761/'))).status, name).toBe(401);
@@ -179,7 +194,9 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
   it('prints the same summary as the REST endpoint, then again from the files once stopped', async () => {
     const from = '2026-01-01';
     const to = '2027-01-01';
-    const rest = (await (await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?from=${from}&to=${to}`, { headers: { 'x-api-key': keyOf(output)! } })).json()) as Record<string, unknown>;
+    const rest = (await (
+      await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?from=${from}&to=${to}`, { headers: { 'x-api-key': keyOf(output)! } })
+    ).json()) as Record<string, unknown>;
     const keys = ['posts', 'impressions', 'engagements', 'engagementRate', 'mentions', 'averageSentiment'];
     const expected = Object.fromEntries(keys.map((k) => [k, rest[k]]));
     expect(expected.posts).toBeGreaterThan(0);

@@ -202,7 +202,10 @@ function misfit(leaf: Leaf, column: ColumnType, inArray: boolean): string | null
   if (s.type === 'string' || s.anyOf?.every((o) => typeof o.const === 'string')) {
     if (column.type !== 'String') return `text stored as ${column.type}`;
     const varchar = /^VarChar\((\d+)\)$/.exec(column.native ?? '');
-    if (varchar) return s.maxLength !== undefined && s.maxLength <= Number(varchar[1]) ? null : `up to ${s.maxLength ?? 'unlimited'} characters in a VarChar(${varchar[1]})`;
+    if (varchar)
+      return s.maxLength !== undefined && s.maxLength <= Number(varchar[1])
+        ? null
+        : `up to ${s.maxLength ?? 'unlimited'} characters in a VarChar(${varchar[1]})`;
     if (column.native && column.native !== 'Text') return `text stored as @db.${column.native}`;
     return null;
   }
@@ -231,7 +234,8 @@ describe('schema bounds equal storage bounds', () => {
       if ('via' in storage) {
         // Carried on whole: the other event must have the same field with the same schema.
         const other = leavesOf(EVENT_CATALOG[storage.via].payloadSchema as JsonSchema).find((l) => l.path === leaf.path);
-        if (!other || JSON.stringify(other.schema) !== JSON.stringify(leaf.schema)) problems.push(`${type}: ${leaf.path} is not carried unchanged by ${storage.via}`);
+        if (!other || JSON.stringify(other.schema) !== JSON.stringify(leaf.schema))
+          problems.push(`${type}: ${leaf.path} is not carried unchanged by ${storage.via}`);
         continue;
       }
       if ('notStored' in storage) continue;
@@ -257,12 +261,22 @@ describe('schema bounds equal storage bounds', () => {
     const leaf = { path: 'metrics.impressions', optional: true, schema: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } };
     expect(misfit(leaf, { type: 'Int', optional: true, list: false, hasDefault: false, native: null }, false)).toMatch(/use BigInt/);
     expect(misfit(leaf, { type: 'BigInt', optional: true, list: false, hasDefault: false, native: null }, false)).toBeNull();
-    expect(misfit({ ...leaf, schema: { type: 'integer', minimum: 0 } }, { type: 'BigInt', optional: true, list: false, hasDefault: false, native: null }, false)).toMatch(/without a maximum/);
+    expect(
+      misfit({ ...leaf, schema: { type: 'integer', minimum: 0 } }, { type: 'BigInt', optional: true, list: false, hasDefault: false, native: null }, false),
+    ).toMatch(/without a maximum/);
   });
 
   it('catches a date without a year range and text longer than its column', () => {
     const column = { optional: false, list: false, hasDefault: false };
-    expect(misfit({ path: 'at', optional: false, schema: { type: 'string', format: 'date-time' } }, { ...column, type: 'DateTime', native: 'Timestamptz(3)' }, false)).toMatch(/year range/);
-    expect(misfit({ path: 'text', optional: false, schema: { type: 'string', maxLength: 300 } }, { ...column, type: 'String', native: 'VarChar(256)' }, false)).toMatch(/VarChar\(256\)/);
+    expect(
+      misfit(
+        { path: 'at', optional: false, schema: { type: 'string', format: 'date-time' } },
+        { ...column, type: 'DateTime', native: 'Timestamptz(3)' },
+        false,
+      ),
+    ).toMatch(/year range/);
+    expect(
+      misfit({ path: 'text', optional: false, schema: { type: 'string', maxLength: 300 } }, { ...column, type: 'String', native: 'VarChar(256)' }, false),
+    ).toMatch(/VarChar\(256\)/);
   });
 });

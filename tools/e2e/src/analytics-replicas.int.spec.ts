@@ -17,7 +17,12 @@ describe.runIf(up)('two analytics replicas in one consumer group', () => {
 
   beforeAll(async () => {
     stack = createTestStack('e2e_replicas');
-    bus = await createKafkaEventBus({ clientId: 'e2e', brokers: testKafkaBrokers(), topicPrefix: stack.env.HERALD_TOPIC_PREFIX!, logger: createLogger({ name: 'e2e', level: 'warn' }) });
+    bus = await createKafkaEventBus({
+      clientId: 'e2e',
+      brokers: testKafkaBrokers(),
+      topicPrefix: stack.env.HERALD_TOPIC_PREFIX!,
+      logger: createLogger({ name: 'e2e', level: 'warn' }),
+    });
     await bus.ensureTopics();
   });
 
@@ -35,7 +40,14 @@ describe.runIf(up)('two analytics replicas in one consumer group', () => {
         workspaceId: stack.workspaceId,
         source: 'e2e',
         payload: {
-          post: { network: 'linkedin', networkPostId: `urn:li:share:${i}`, publishedAt: '2026-11-10T10:00:00Z', text: `post ${i}`, contentType: 'text', tags: [] },
+          post: {
+            network: 'linkedin',
+            networkPostId: `urn:li:share:${i}`,
+            publishedAt: '2026-11-10T10:00:00Z',
+            text: `post ${i}`,
+            contentType: 'text',
+            tags: [],
+          },
           metrics: { capturedAt: '2026-11-11T10:00:00Z', impressions: 2, engagements: 1 },
         },
       }),
@@ -45,7 +57,8 @@ describe.runIf(up)('two analytics replicas in one consumer group', () => {
     };
     await publishAll(events);
 
-    const summary = async (url: string) => (await api<{ posts: number; impressions: number }>(`${url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, { apiKey: stack.apiKey })).body;
+    const summary = async (url: string) =>
+      (await api<{ posts: number; impressions: number }>(`${url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, { apiKey: stack.apiKey })).body;
     await eventually(async () => expect((await summary(first!.url)).posts).toBe(TOTAL), { timeoutMs: 180_000, intervalMs: 500 });
     // Both replicas read the same store and see the same, exact totals: 2 impressions a post.
     expect(await summary(second!.url)).toMatchObject({ posts: TOTAL, impressions: 2 * TOTAL });
@@ -56,7 +69,12 @@ describe.runIf(up)('two analytics replicas in one consumer group', () => {
     await publishAll(
       moved.map((e) => {
         if (e.type !== 'ingestion.post.published') throw new Error('a post.published event');
-        return createEvent({ type: 'ingestion.post.updated', workspaceId: e.workspaceId, source: 'e2e', payload: { post: { ...e.payload.post, publishedAt: '2026-12-10T10:00:00Z' } } });
+        return createEvent({
+          type: 'ingestion.post.updated',
+          workspaceId: e.workspaceId,
+          source: 'e2e',
+          payload: { post: { ...e.payload.post, publishedAt: '2026-12-10T10:00:00Z' } },
+        });
       }),
     );
     await eventually(async () => expect((await summary(first!.url)).posts).toBe(TOTAL - moved.length), { timeoutMs: 180_000, intervalMs: 500 });
@@ -68,11 +86,23 @@ describe.runIf(up)('two analytics replicas in one consumer group', () => {
         type: 'ingestion.post.published',
         workspaceId: stack.workspaceId,
         source: 'e2e',
-        payload: { post: { network: 'linkedin', networkPostId: `urn:li:share:marker-${k}`, publishedAt: '2026-11-10T10:00:00Z', text: 'marker', contentType: 'text', tags: [] } },
+        payload: {
+          post: {
+            network: 'linkedin',
+            networkPostId: `urn:li:share:marker-${k}`,
+            publishedAt: '2026-11-10T10:00:00Z',
+            text: 'marker',
+            contentType: 'text',
+            tags: [],
+          },
+        },
       }),
     );
     await bus.publish(markers);
-    await eventually(async () => expect((await summary(second!.url)).posts).toBeGreaterThanOrEqual(TOTAL - moved.length + markers.length), { timeoutMs: 180_000, intervalMs: 500 });
+    await eventually(async () => expect((await summary(second!.url)).posts).toBeGreaterThanOrEqual(TOTAL - moved.length + markers.length), {
+      timeoutMs: 180_000,
+      intervalMs: 500,
+    });
     expect(await summary(second!.url)).toMatchObject({ posts: TOTAL - moved.length + markers.length, impressions: 2 * (TOTAL - moved.length) });
     expect(first!.output() + second!.output()).not.toMatch(/"level":(50|60)/);
   });

@@ -46,7 +46,12 @@ describe.runIf(up)('analytics consumer stopped and started in the middle of 10,0
 
   beforeAll(async () => {
     stack = createTestStack('e2e_restart');
-    bus = await createKafkaEventBus({ clientId: 'e2e', brokers: testKafkaBrokers(), topicPrefix: stack.env.HERALD_TOPIC_PREFIX!, logger: createLogger({ name: 'e2e', level: 'warn' }) });
+    bus = await createKafkaEventBus({
+      clientId: 'e2e',
+      brokers: testKafkaBrokers(),
+      topicPrefix: stack.env.HERALD_TOPIC_PREFIX!,
+      logger: createLogger({ name: 'e2e', level: 'warn' }),
+    });
     await bus.ensureTopics();
   });
 

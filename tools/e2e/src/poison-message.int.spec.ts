@@ -17,7 +17,12 @@ describe.runIf(up)('a poison message on the posts topic', () => {
 
   beforeAll(async () => {
     stack = createTestStack('e2e_poison');
-    bus = await createKafkaEventBus({ clientId: 'e2e', brokers: testKafkaBrokers(), topicPrefix: stack.env.HERALD_TOPIC_PREFIX!, logger: createLogger({ name: 'e2e', level: 'warn' }) });
+    bus = await createKafkaEventBus({
+      clientId: 'e2e',
+      brokers: testKafkaBrokers(),
+      topicPrefix: stack.env.HERALD_TOPIC_PREFIX!,
+      logger: createLogger({ name: 'e2e', level: 'warn' }),
+    });
     await bus.ensureTopics();
     await stack.start('analytics');
   });
@@ -30,7 +35,9 @@ describe.runIf(up)('a poison message on the posts topic', () => {
   it('lands in the dead-letter topic with its error, and the events after it are processed', async () => {
     const key = `${stack.workspaceId}:x:1`;
     // Valid JSON, not a valid event: an envelope whose payload misses the post.
-    const poison = JSON.stringify({ ...createEvent({ type: 'ingestion.post.published', workspaceId: stack.workspaceId, source: 'e2e', payload: { post: {} as never } }) });
+    const poison = JSON.stringify({
+      ...createEvent({ type: 'ingestion.post.published', workspaceId: stack.workspaceId, source: 'e2e', payload: { post: {} as never } }),
+    });
     await bus.publishRaw(TOPICS.posts, key, poison);
     await bus.publishRaw(TOPICS.posts, key, '{"this is": "not an event"');
     const good = createEvent({
@@ -45,7 +52,9 @@ describe.runIf(up)('a poison message on the posts topic', () => {
     await bus.publish([good]);
 
     const summary = await eventually(async () => {
-      const res = await api<{ posts: number; impressions: number }>(`${stack.services.analytics!.url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, { apiKey: stack.apiKey });
+      const res = await api<{ posts: number; impressions: number }>(`${stack.services.analytics!.url}/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, {
+        apiKey: stack.apiKey,
+      });
       expect(res.body.posts).toBe(1);
       return res.body;
     });

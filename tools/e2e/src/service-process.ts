@@ -21,10 +21,22 @@ const exited = (child: ChildProcess) =>
   });
 
 /** Runs the compiled apps/<name>/dist/main.mjs as its own process, exactly as the Docker image does. */
-export async function startService(name: 'ingestion' | 'listening' | 'analytics' | 'deck-builder', port: number, env: Record<string, string>): Promise<ServiceProcess> {
+export async function startService(
+  name: 'ingestion' | 'listening' | 'analytics' | 'deck-builder',
+  port: number,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['--enable-source-maps', `apps/${name}/dist/main.mjs`], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn', DOTENV_CONFIG_QUIET: 'true', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+      DOTENV_CONFIG_QUIET: 'true',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -34,7 +46,10 @@ export async function startService(name: 'ingestion' | 'listening' | 'analytics'
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -41,13 +41,34 @@ const posts = [
     metrics: { capturedAt: '2026-11-12T09:30:00Z', impressions: 3000, engagements: 120 },
   },
   // Outside the period: must not count.
-  { network: 'x', networkPostId: '1851000000000000099', publishedAt: '2026-10-20T12:00:00Z', text: 'Old news', contentType: 'text', tags: [], metrics: { capturedAt: '2026-10-22T12:00:00Z', impressions: 999999, engagements: 99999 } },
+  {
+    network: 'x',
+    networkPostId: '1851000000000000099',
+    publishedAt: '2026-10-20T12:00:00Z',
+    text: 'Old news',
+    contentType: 'text',
+    tags: [],
+    metrics: { capturedAt: '2026-10-22T12:00:00Z', impressions: 999999, engagements: 99999 },
+  },
 ];
 
 const mentions = [
   { network: 'x', networkMentionId: 'm-1', kind: 'mention', text: 'Love the new board view in Lumen, this is amazing! 😍', occurredAt: '2026-11-04T10:00:00Z' },
-  { network: 'x', networkMentionId: 'm-2', kind: 'comment', text: 'The app has been terrible and slow all week, really disappointed', occurredAt: '2026-11-06T10:00:00Z', inReplyToPostId: '1851000000000000001' },
-  { network: 'linkedin', networkMentionId: 'm-3', kind: 'direct_message', text: 'Do you offer SSO on the enterprise plan? We are 300 seats.', occurredAt: '2026-11-11T10:00:00Z' },
+  {
+    network: 'x',
+    networkMentionId: 'm-2',
+    kind: 'comment',
+    text: 'The app has been terrible and slow all week, really disappointed',
+    occurredAt: '2026-11-06T10:00:00Z',
+    inReplyToPostId: '1851000000000000001',
+  },
+  {
+    network: 'linkedin',
+    networkMentionId: 'm-3',
+    kind: 'direct_message',
+    text: 'Do you offer SSO on the enterprise plan? We are 300 seats.',
+    occurredAt: '2026-11-11T10:00:00Z',
+  },
 ];
 
 describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → analytics → deck, through real Kafka and PostgreSQL', () => {
@@ -72,7 +93,10 @@ describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → anal
 
   it('carries posts and mentions through to the summary, the mention analyses and a deck', async () => {
     const ingestion = stack.services.ingestion!.url;
-    const postRes = await api<{ accepted: number; duplicates: number; rejected: unknown[] }>(`${ingestion}/v1/posts:batch`, { body: { items: posts }, apiKey: stack.apiKey });
+    const postRes = await api<{ accepted: number; duplicates: number; rejected: unknown[] }>(`${ingestion}/v1/posts:batch`, {
+      body: { items: posts },
+      apiKey: stack.apiKey,
+    });
     expect(postRes.body).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
     const mentionRes = await api<{ accepted: number }>(`${ingestion}/v1/mentions:batch`, { body: { items: mentions }, apiKey: stack.apiKey });
     expect(mentionRes.body.accepted).toBe(3);
@@ -116,7 +140,10 @@ describe.runIf(up)('walking skeleton: ingestion → Kafka → listening → anal
       console.warn(`[skip] ${CHROMIUM} not installed: the deck is not opened in a browser`);
       return;
     }
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

@@ -26,7 +26,9 @@ export async function fetchSummary(options: SummaryOptions): Promise<PeriodSumma
   if (running?.urls.analytics) {
     // The demo key decides the workspace of a running stack.
     const query = new URLSearchParams({ from: options.from, to: options.to });
-    const res = await requestRunningStack(running, `${running.urls.analytics}/v1/analytics/summary?${query}`, { headers: { 'x-api-key': demoApiKey(options.dataDir, generateApiKey) } });
+    const res = await requestRunningStack(running, `${running.urls.analytics}/v1/analytics/summary?${query}`, {
+      headers: { 'x-api-key': demoApiKey(options.dataDir, generateApiKey) },
+    });
     if (!res.ok) throw new CliError(`analytics at ${running.urls.analytics} answered ${res.status}: ${await errorText(res)}`);
     return (await res.json()) as PeriodSummary;
   }
@@ -77,6 +79,13 @@ export function formatSummary(summary: PeriodSummary, options: Pick<SummaryOptio
     mentions: (v) => fmt.format(v ?? 0),
     averageSentiment: (v) => (v == null ? '–' : v.toFixed(3)),
   };
-  const labels = { posts: 'Posts', impressions: 'Impressions', engagements: 'Engagements', engagementRate: 'Engagement rate', mentions: 'Mentions', averageSentiment: 'Average sentiment' };
+  const labels = {
+    posts: 'Posts',
+    impressions: 'Impressions',
+    engagements: 'Engagements',
+    engagementRate: 'Engagement rate',
+    mentions: 'Mentions',
+    averageSentiment: 'Average sentiment',
+  };
   return `Summary ${options.from} to ${options.to} (to exclusive)\n` + METRICS.map((k) => `  ${labels[k].padEnd(18)} ${show[k](summary[k])}`).join('\n') + '\n';
 }

@@ -13,7 +13,17 @@ async function run(input: string | Readable): Promise<{ code: number; lines: Rec
   errors.on('data', (c: Buffer) => errorChunks.push(c.toString('utf8')));
   const code = await runAnalyze({ input: typeof input === 'string' ? Readable.from([input]) : input, output, errors });
   const text = chunks.join('');
-  return { code, lines: text === '' ? [] : text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), errors: errorChunks.join('') };
+  return {
+    code,
+    lines:
+      text === ''
+        ? []
+        : text
+            .trimEnd()
+            .split('\n')
+            .map((l) => JSON.parse(l) as Record<string, unknown>),
+    errors: errorChunks.join(''),
+  };
 }
 
 describe('herald analyze', () => {

@@ -37,7 +37,8 @@ export function analyzeLine(line: string, lineNumber: number): AnalyzeOutputLine
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return fail('expected a JSON object {"id","text","language"?}');
   const { id, text, language } = row as Record<string, unknown>;
   if (id === undefined || id === null) return fail('"id" is missing');
-  if ((typeof id !== 'string' || id.length === 0) && !(typeof id === 'number' && Number.isFinite(id))) return fail('"id" must be a non-empty string or a number');
+  if ((typeof id !== 'string' || id.length === 0) && !(typeof id === 'number' && Number.isFinite(id)))
+    return fail('"id" must be a non-empty string or a number');
   if (typeof text !== 'string') return fail(text === undefined ? '"text" is missing' : '"text" must be a string', id);
   if (text.trim() === '') return fail('"text" is empty', id);
   if (language !== undefined && (typeof language !== 'string' || language.length > MAX_LANGUAGE_LENGTH)) {

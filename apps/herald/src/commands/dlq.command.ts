@@ -65,7 +65,12 @@ async function connect(options: DlqOptions): Promise<Connection> {
   // Starting the stack on a folder where herald never ran would make an empty one to list nothing from.
   assertDataDirHasStore(options.dataDir);
   const stack = await openCommandStack(options);
-  return { urls: { analytics: stack.urls.analytics, listening: stack.urls.listening }, headers: headersOf(stack.apiKey), settle: stack.settle, close: stack.close };
+  return {
+    urls: { analytics: stack.urls.analytics, listening: stack.urls.listening },
+    headers: headersOf(stack.apiKey),
+    settle: stack.settle,
+    close: stack.close,
+  };
 }
 
 async function call<T>(connection: Connection, url: string, init: { method?: string } = {}): Promise<{ status: number; body: T }> {
@@ -83,8 +88,14 @@ async function listWith(connection: Connection, options: DlqOptions): Promise<Li
   const services = options.service ? [options.service] : DLQ_SERVICES;
   const lists = await Promise.all(
     services.map(async (service) => {
-      const res = await call<{ items: DeadLetterView[]; error?: { code: string; message: string } }>(connection, `${connection.urls[service]}/v1/admin/dead-letters`);
-      if (res.status !== 200) throw new CliError(`${service} answered ${res.status}: ${res.body?.error ? `${res.body.error.message} (${res.body.error.code})` : JSON.stringify(res.body)}`);
+      const res = await call<{ items: DeadLetterView[]; error?: { code: string; message: string } }>(
+        connection,
+        `${connection.urls[service]}/v1/admin/dead-letters`,
+      );
+      if (res.status !== 200)
+        throw new CliError(
+          `${service} answered ${res.status}: ${res.body?.error ? `${res.body.error.message} (${res.body.error.code})` : JSON.stringify(res.body)}`,
+        );
       return res.body.items.map((l) => ({ ...l, service }));
     }),
   );
@@ -113,8 +124,17 @@ export async function replayDeadLetters(options: DlqOptions & { id?: string }): 
     if (options.id && chosen.length === 0) throw new CliError(`no dead letter ${options.id} in workspace "${options.workspaceId}"`);
     const results: ReplayResult[] = [];
     for (const letter of chosen) {
-      const res = await call<{ error?: { code: string; message: string } }>(connection, `${connection.urls[letter.service]}/v1/admin/dead-letters/${letter.id}/replay`, { method: 'POST' });
-      results.push({ id: letter.id, service: letter.service, ok: res.status === 200, ...(res.status === 200 ? {} : { error: res.body?.error?.message ?? `answered ${res.status}` }) });
+      const res = await call<{ error?: { code: string; message: string } }>(
+        connection,
+        `${connection.urls[letter.service]}/v1/admin/dead-letters/${letter.id}/replay`,
+        { method: 'POST' },
+      );
+      results.push({
+        id: letter.id,
+        service: letter.service,
+        ok: res.status === 200,
+        ...(res.status === 200 ? {} : { error: res.body?.error?.message ?? `answered ${res.status}` }),
+      });
     }
     // What the replays published (listening's analyses) reaches analytics before the stack closes.
     await connection.settle();

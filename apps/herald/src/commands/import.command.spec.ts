@@ -71,7 +71,9 @@ describe('herald import against a running ingestion service (--url, --key)', () 
       rejectedCount: 0,
       target: { kind: 'url', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), workspaceId: 'cli' },
     });
-    expect(formatImportOutcome(again, { json: false, file: SAMPLE })).toMatch(/^Nothing new in tweet_activity\S+ \(x-tweet-activity v1\): all 37 rows were imported before \(duplicates\)\n/);
+    expect(formatImportOutcome(again, { json: false, file: SAMPLE })).toMatch(
+      /^Nothing new in tweet_activity\S+ \(x-tweet-activity v1\): all 37 rows were imported before \(duplicates\)\n/,
+    );
     expect(importExitCode(again)).toBe(0);
   });
 
@@ -90,7 +92,9 @@ describe('herald import against a running ingestion service (--url, --key)', () 
       ],
       rejectedCount: 2,
     });
-    expect(formatImportOutcome(outcome, { json: false, file })).toMatch(/^Imported posts\.jsonl \(JSON Lines, posts\): 2 items, 2 rejected\n[^]*\n {4}line 4: not valid JSON[^]*\n {4}line 6: network: must be one of/);
+    expect(formatImportOutcome(outcome, { json: false, file })).toMatch(
+      /^Imported posts\.jsonl \(JSON Lines, posts\): 2 items, 2 rejected\n[^]*\n {4}line 4: not valid JSON[^]*\n {4}line 6: network: must be one of/,
+    );
   });
 
   it('reports metrics for posts never sent as rejected lines', async () => {
@@ -113,11 +117,17 @@ describe('herald import against a running ingestion service (--url, --key)', () 
   it("fails with the API's code and message for a file that is not CSV", async () => {
     const file = join(dir, 'picture.csv');
     writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-    await expect(runImportCommand({ ...options, file })).rejects.toMatchObject({ message: 'picture.csv: the file is a PNG image, not a CSV file (IMPORT_NOT_CSV)', exitCode: 1 });
+    await expect(runImportCommand({ ...options, file })).rejects.toMatchObject({
+      message: 'picture.csv: the file is a PNG image, not a CSV file (IMPORT_NOT_CSV)',
+      exitCode: 1,
+    });
   });
 
   it('asks for --kind for a JSON Lines file, and for --key with --url', async () => {
-    await expect(runImportCommand({ ...options, file: join(dir, 'posts.jsonl') })).rejects.toMatchObject({ message: expect.stringMatching(/--kind posts\|metrics\|followers\|mentions$/), exitCode: 2 });
+    await expect(runImportCommand({ ...options, file: join(dir, 'posts.jsonl') })).rejects.toMatchObject({
+      message: expect.stringMatching(/--kind posts\|metrics\|followers\|mentions$/),
+      exitCode: 2,
+    });
     const saved = process.env.HERALD_API_KEY;
     delete process.env.HERALD_API_KEY;
     await expect(runImportCommand({ ...options, key: undefined, file: join(dir, 'posts.jsonl'), kind: 'posts' })).rejects.toThrow(/--url needs --key/);
@@ -143,7 +153,10 @@ describe('herald import against a running ingestion service (--url, --key)', () 
     expect(formatImportOutcome(outcome, { json: false, file: blank })).toMatch(/^Nothing imported: blank\.jsonl \(JSON Lines, posts\) holds no items\n/);
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');
-    await expect(runImportCommand({ ...options, url: 'http://127.0.0.1:9', file: empty })).rejects.toMatchObject({ message: `${empty} is empty (0 bytes): nothing to import`, exitCode: 1 });
+    await expect(runImportCommand({ ...options, url: 'http://127.0.0.1:9', file: empty })).rejects.toMatchObject({
+      message: `${empty} is empty (0 bytes): nothing to import`,
+      exitCode: 1,
+    });
   });
 
   it('imports a JSON array of items with --kind, naming rejected items by the line they start on', async () => {
@@ -164,7 +177,10 @@ describe('herald import against a running ingestion service (--url, --key)', () 
     });
     const wrapped = join(dir, 'wrapped.json');
     writeFileSync(wrapped, JSON.stringify({ data: [post('x1')] }, null, 2));
-    await expect(runImportCommand({ ...options, file: wrapped })).rejects.toMatchObject({ exitCode: 2, hints: [expect.stringContaining(`jq -c '.data[]' ${wrapped} > items.jsonl`)] });
+    await expect(runImportCommand({ ...options, file: wrapped })).rejects.toMatchObject({
+      exitCode: 2,
+      hints: [expect.stringContaining(`jq -c '.data[]' ${wrapped} > items.jsonl`)],
+    });
     await expect(runImportCommand({ ...options, file: wrapped, kind: 'posts' })).rejects.toMatchObject({
       message: expect.stringMatching(/holds one JSON object over several lines/),
       exitCode: 2,
@@ -176,9 +192,14 @@ describe('herald import against a running ingestion service (--url, --key)', () 
     const file = join(dir, 'tweet_activity_metrics_acme_20170101_20170201_es.csv');
     writeFileSync(file, '"ID del Tweet","texto del Tweet","hora","impresiones"\n1,hola,2017-01-02 10:00 +0000,5\n');
     const error = await runImportCommand({ ...options, file }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ exitCode: 1, message: expect.stringMatching(/^tweet_activity\S+_es\.csv: the header row is not a native export Herald recognises \(IMPORT_UNKNOWN_FORMAT\)/) });
+    expect(error).toMatchObject({
+      exitCode: 1,
+      message: expect.stringMatching(/^tweet_activity\S+_es\.csv: the header row is not a native export Herald recognises \(IMPORT_UNKNOWN_FORMAT\)/),
+    });
     const hints = (error as { hints: string[] }).hints;
-    expect(hints[0]).toMatch(/^the file name says it is an X export in Spanish\. Herald reads X, LinkedIn and TikTok exports in English; Facebook and Instagram exports in English, Spanish, French, German and Portuguese/);
+    expect(hints[0]).toMatch(
+      /^the file name says it is an X export in Spanish\. Herald reads X, LinkedIn and TikTok exports in English; Facebook and Instagram exports in English, Spanish, French, German and Portuguese/,
+    );
     expect(hints).toContainEqual(expect.stringMatching(/^--mapping <file\.json>/));
     expect(hints).toContainEqual(expect.stringMatching(/^--format x\|facebook\|instagram\|linkedin\|tiktok/));
   });
@@ -191,9 +212,16 @@ describe('herald import against a running ingestion service (--url, --key)', () 
     const folder = join(dir, 'exports');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'march.csv'), 'a\n');
-    await expect(runImportCommand({ ...unreachable, file: folder })).rejects.toMatchObject({ message: `--file ${folder} is a folder, not a file`, exitCode: 2, hints: [expect.stringContaining('march.csv')] });
+    await expect(runImportCommand({ ...unreachable, file: folder })).rejects.toMatchObject({
+      message: `--file ${folder} is a folder, not a file`,
+      exitCode: 2,
+      hints: [expect.stringContaining('march.csv')],
+    });
     const csv = join(folder, 'march.csv');
-    await expect(runImportCommand({ ...unreachable, file: csv, mapping: join(dir, 'mapping.json') })).rejects.toMatchObject({ message: `--mapping ${join(dir, 'mapping.json')}: no such file`, exitCode: 2 });
+    await expect(runImportCommand({ ...unreachable, file: csv, mapping: join(dir, 'mapping.json') })).rejects.toMatchObject({
+      message: `--mapping ${join(dir, 'mapping.json')}: no such file`,
+      exitCode: 2,
+    });
   });
 
   // Root reads any file whatever its mode, so the check can only be made as another user.
@@ -213,16 +241,14 @@ describe.skipIf(!hasSample)('herald import without a running herald (embedded st
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-import-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it(
-    'imports into the data dir so that analytics reports the export afterwards',
-    async () => {
-      const outcome = await runImportCommand({ dataDir, file: SAMPLE, workspaceId: 'demo', progress: null });
-      expect(outcome).toMatchObject({ rowsRead: 37, accepted: 37, target: { kind: 'embedded', dataDir, workspaceId: 'demo' } });
-      expect(formatImportOutcome(outcome, { json: false, file: SAMPLE })).toContain(`\n  into        the data folder ${dataDir} (workspace "demo"; herald started for this import and stopped)\n`);
-      const summary = await fetchSummary({ dataDir, from: '2017-01-01', to: '2017-02-01', workspaceId: 'demo', json: true });
-      // The sample's README: 37 tweets with 103,068 impressions in January 2017.
-      expect(summary).toMatchObject({ posts: 37, impressions: 103_068 });
-    },
-    180_000,
-  );
+  it('imports into the data dir so that analytics reports the export afterwards', async () => {
+    const outcome = await runImportCommand({ dataDir, file: SAMPLE, workspaceId: 'demo', progress: null });
+    expect(outcome).toMatchObject({ rowsRead: 37, accepted: 37, target: { kind: 'embedded', dataDir, workspaceId: 'demo' } });
+    expect(formatImportOutcome(outcome, { json: false, file: SAMPLE })).toContain(
+      `\n  into        the data folder ${dataDir} (workspace "demo"; herald started for this import and stopped)\n`,
+    );
+    const summary = await fetchSummary({ dataDir, from: '2017-01-01', to: '2017-02-01', workspaceId: 'demo', json: true });
+    // The sample's README: 37 tweets with 103,068 impressions in January 2017.
+    expect(summary).toMatchObject({ posts: 37, impressions: 103_068 });
+  }, 180_000);
 });

@@ -73,14 +73,17 @@ const JSON_EXTENSIONS = ['.json', '.jsonl', '.ndjson'];
 export async function runImportCommand(options: ImportCommandOptions): Promise<ImportOutcome> {
   const file = checkReadableFile(options.file, '--file');
   if (file.size === 0) throw new CliError(`${options.file} is empty (0 bytes): nothing to import`);
-  if (!options.kind && (JSON_EXTENSIONS.includes(extname(options.file).toLowerCase()) || looksLikeJson(file.head))) throw jsonWithoutKind(options.file, file.head);
+  if (!options.kind && (JSON_EXTENSIONS.includes(extname(options.file).toLowerCase()) || looksLikeJson(file.head)))
+    throw jsonWithoutKind(options.file, file.head);
   if (options.kind && spreadOverLines(file.head)) throw wrappedJson(options.file, file.head);
   const mapping = options.mapping ? readMapping(options.mapping) : undefined;
 
   const target = await connect(options);
   try {
     const client = createIngestionClient({ baseUrl: target.url, apiKey: target.apiKey });
-    const outcome = options.kind ? await importJson(client, options.kind, { ...options, isArray: /^[\s\uFEFF]*\[/.test(file.head) }) : await importCsv(client, { ...options, mapping });
+    const outcome = options.kind
+      ? await importJson(client, options.kind, { ...options, isArray: /^[\s\uFEFF]*\[/.test(file.head) })
+      : await importCsv(client, { ...options, mapping });
     await target.settle();
     return { ...outcome, target: target.describe };
   } catch (error) {
@@ -118,11 +121,23 @@ async function connect(options: ImportCommandOptions): Promise<Connection> {
     const apiKey = options.key ?? demoKeyOf(options.dataDir);
     // Asked first, so that a herald that stopped answering is told as such before any upload.
     await requestRunningStack(running, `${running.urls.ingestion}/health`, {});
-    return { url: running.urls.ingestion, apiKey, describe: { kind: 'running', url: running.urls.ingestion, pid: running.pid, workspaceId: running.workspaceId }, settle: none, close: none };
+    return {
+      url: running.urls.ingestion,
+      apiKey,
+      describe: { kind: 'running', url: running.urls.ingestion, pid: running.pid, workspaceId: running.workspaceId },
+      settle: none,
+      close: none,
+    };
   }
   const { openCommandStack } = await import('../embedded/command-stack.ts');
   const stack = await openCommandStack(options);
-  return { url: stack.urls.ingestion, apiKey: stack.apiKey, describe: { kind: 'embedded', dataDir: options.dataDir, workspaceId: options.workspaceId }, settle: stack.settle, close: stack.close };
+  return {
+    url: stack.urls.ingestion,
+    apiKey: stack.apiKey,
+    describe: { kind: 'embedded', dataDir: options.dataDir, workspaceId: options.workspaceId },
+    settle: stack.settle,
+    close: stack.close,
+  };
 }
 
 /** The workspace a key belongs to (GET /v1/keys/self), which also proves the key before the upload. */
@@ -132,15 +147,24 @@ async function workspaceOfKey(url: string, apiKey: string): Promise<string | nul
     res = await fetch(`${url}/v1/keys/self`, { headers: { 'x-api-key': apiKey } });
   } catch (error) {
     const reason = unreachableReason(error);
-    if (reason) throw new CliError(`cannot reach the ingestion service at ${url}: ${reason.reason}`, EXIT.failed, ['check --url; `herald start` prints the ingestion URL of a local herald']);
+    if (reason)
+      throw new CliError(`cannot reach the ingestion service at ${url}: ${reason.reason}`, EXIT.failed, [
+        'check --url; `herald start` prints the ingestion URL of a local herald',
+      ]);
     throw error;
   }
-  if (res.status === 401) throw new CliError(`the ingestion service at ${url} refused the key (401)`, EXIT.failed, ['--key (or HERALD_API_KEY) takes a key of the workspace to import into: `herald keys create --workspace <id>` makes one']);
+  if (res.status === 401)
+    throw new CliError(`the ingestion service at ${url} refused the key (401)`, EXIT.failed, [
+      '--key (or HERALD_API_KEY) takes a key of the workspace to import into: `herald keys create --workspace <id>` makes one',
+    ]);
   if (!res.ok) return null; // an older service without the route: the import itself will tell
   return ((await res.json()) as { workspaceId?: string }).workspaceId ?? null;
 }
 
-async function importCsv(client: IngestionClient, options: Omit<ImportCommandOptions, 'mapping'> & { mapping: string | undefined }): Promise<Omit<ImportOutcome, 'target'>> {
+async function importCsv(
+  client: IngestionClient,
+  options: Omit<ImportCommandOptions, 'mapping'> & { mapping: string | undefined },
+): Promise<Omit<ImportOutcome, 'target'>> {
   const bar = progressBar(options.progress);
   bar.update(0, 1, 'uploading');
   const job = await client.startImport({
@@ -167,7 +191,11 @@ async function importCsv(client: IngestionClient, options: Omit<ImportCommandOpt
   };
 }
 
-async function importJson(client: IngestionClient, kind: BatchKind, options: ImportCommandOptions & { isArray: boolean }): Promise<Omit<ImportOutcome, 'target'>> {
+async function importJson(
+  client: IngestionClient,
+  kind: BatchKind,
+  options: ImportCommandOptions & { isArray: boolean },
+): Promise<Omit<ImportOutcome, 'target'>> {
   const format = `JSON ${options.isArray ? 'array' : 'Lines'}, ${kind}`;
   const outcome: Omit<ImportOutcome, 'target'> = { rowsRead: 0, accepted: 0, duplicates: 0, rejected: [], rejectedCount: 0, format, error: null };
   const reject = (row: number, reason: string, field?: string) => {
@@ -256,12 +284,18 @@ const IMPORTABLE = /\.(csv|jsonl|ndjson|json)$/i;
 function folderHints(path: string, flag: string): string[] {
   let files: string[] = [];
   try {
-    files = readdirSync(path).filter((f) => IMPORTABLE.test(f)).sort();
+    files = readdirSync(path)
+      .filter((f) => IMPORTABLE.test(f))
+      .sort();
   } catch {
     // an unreadable folder: no list
   }
   const shown = files.slice(0, 5).map((f) => `${flag} ${relative(process.cwd(), resolve(path, f)) || f}`);
-  return shown.length ? [`name one file in it, e.g. ${shown[0]}${files.length > 1 ? `\nit holds ${files.length} files to import: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}` : ''}`] : ['name the export file itself, not its folder'];
+  return shown.length
+    ? [
+        `name one file in it, e.g. ${shown[0]}${files.length > 1 ? `\nit holds ${files.length} files to import: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}` : ''}`,
+      ]
+    : ['name the export file itself, not its folder'];
 }
 
 /** A missing file with a near twin next to it: the .csv for the .jsonl typed, or the other case. */
@@ -297,9 +331,11 @@ const arrayField = (head: string) => /^[\s\uFEFF]*\{\s*"([A-Za-z_$][\w$]*)"\s*:\
 const spreadOverLines = (head: string) => /^[\s\uFEFF]*\{(?:[^\n]*[[{])?[ \t\r]*\n/.test(head);
 
 function wrappedJson(file: string, head: string): CliError {
-  return new CliError(`${file} holds one JSON object over several lines: herald import reads JSON Lines (one item per line) or a JSON array of items`, EXIT.usage, [
-    `take the items out of the object with jq: jq -c '.${arrayField(head) ?? 'items'}[]' ${file} > items.jsonl`,
-  ]);
+  return new CliError(
+    `${file} holds one JSON object over several lines: herald import reads JSON Lines (one item per line) or a JSON array of items`,
+    EXIT.usage,
+    [`take the items out of the object with jq: jq -c '.${arrayField(head) ?? 'items'}[]' ${file} > items.jsonl`],
+  );
 }
 
 function jsonWithoutKind(file: string, head: string): CliError {
@@ -322,22 +358,35 @@ async function explainServiceError(error: unknown, options: ImportCommandOptions
       return new CliError(`nothing imported: ${error.message.replace(/^The file/, `${file}`)}`);
     case 'IMPORT_NOT_CSV':
       if (/JSON/.test(error.message)) return jsonWithoutKind(options.file, options.head);
-      if (/HTML/.test(error.message)) return new CliError(`${file} is a web page, not a CSV export (IMPORT_NOT_CSV)`, EXIT.failed, ['a download that needed a sign-in saves the sign-in page: download the export again from the network']);
+      if (/HTML/.test(error.message))
+        return new CliError(`${file} is a web page, not a CSV export (IMPORT_NOT_CSV)`, EXIT.failed, [
+          'a download that needed a sign-in saves the sign-in page: download the export again from the network',
+        ]);
       return new CliError(`${file}: ${error.message.replace(/^The upload/, 'the file')} (IMPORT_NOT_CSV)`);
     case 'IMPORT_UNKNOWN_FORMAT':
-      return new CliError(`${file}: ${lowerFirst(error.message).replace('. ', ' (IMPORT_UNKNOWN_FORMAT).\n  ')}`, EXIT.failed, await unknownFormatHints(file, options, error.details));
+      return new CliError(
+        `${file}: ${lowerFirst(error.message).replace('. ', ' (IMPORT_UNKNOWN_FORMAT).\n  ')}`,
+        EXIT.failed,
+        await unknownFormatHints(file, options, error.details),
+      );
     case 'IMPORT_ENCODING':
       return new CliError(`${file}: ${error.message} (IMPORT_ENCODING)`, EXIT.failed, [
         '--encoding windows-1252 reads a CSV saved by Excel on Windows; --encoding utf-16le or utf-16be a UTF-16 file without a byte-order mark',
       ]);
     case 'IMPORT_MALFORMED':
-      return new CliError(`${file}: ${error.message} (IMPORT_MALFORMED)`, EXIT.failed, ['open the file in a text editor at that row: a download cut short ends inside a quoted field']);
+      return new CliError(`${file}: ${error.message} (IMPORT_MALFORMED)`, EXIT.failed, [
+        'open the file in a text editor at that row: a download cut short ends inside a quoted field',
+      ]);
     case 'IMPORT_INVALID_OPTIONS':
       return new CliError(`${error.message} (IMPORT_INVALID_OPTIONS)`, EXIT.usage);
     case 'UNAUTHORIZED':
-      return new CliError(`the ingestion service${where} refused the key: ${error.message}`, EXIT.failed, ['--key (or HERALD_API_KEY) takes a key of the workspace to import into']);
+      return new CliError(`the ingestion service${where} refused the key: ${error.message}`, EXIT.failed, [
+        '--key (or HERALD_API_KEY) takes a key of the workspace to import into',
+      ]);
     case 'FORBIDDEN':
-      return new CliError(`the key may not import${where}: ${error.message}`, EXIT.failed, ['importing needs a key with the ingest scope: herald keys create --workspace <id> --scope ingest']);
+      return new CliError(`the key may not import${where}: ${error.message}`, EXIT.failed, [
+        'importing needs a key with the ingest scope: herald keys create --workspace <id> --scope ingest',
+      ]);
     default:
       return new CliError(`the ingestion service${where} refused the import: ${error.message} (${error.code})`);
   }
@@ -365,12 +414,17 @@ async function unknownFormatHints(file: string, options: ImportCommandOptions, d
     // The columns it lacks, as the file's language spells them.
     const columns = closest.format.columns as Record<string, Partial<Record<string, readonly string[]>> | undefined>;
     const spelled = closest.missing.map((m) => Object.values(columns).find((h) => h?.['en']?.[0] === m)?.[closest.language]?.[0] ?? m);
-    hints.push(`it looks like a ${closest.format.name} in ${language(closest.language)} without the column(s) ${spelled.map((m) => `"${m}"`).join(', ')}: was it cut or edited?`);
+    hints.push(
+      `it looks like a ${closest.format.name} in ${language(closest.language)} without the column(s) ${spelled.map((m) => `"${m}"`).join(', ')}: was it cut or edited?`,
+    );
   } else if (cells.some((c) => /[^\p{ASCII}]/u.test(c))) foreign = 'its column names are not English';
   if (foreign) {
     const languagesOf = new Map<string, string[]>();
     for (const f of EXPORT_FORMATS) {
-      const key = Object.keys(f.locales).map(language).join(', ').replace(/, ([^,]+)$/, ' and $1');
+      const key = Object.keys(f.locales)
+        .map(language)
+        .join(', ')
+        .replace(/, ([^,]+)$/, ' and $1');
       const networks = languagesOf.get(key) ?? [];
       if (!networks.includes(NETWORK_NAMES[f.family] ?? f.family)) networks.push(NETWORK_NAMES[f.family] ?? f.family);
       languagesOf.set(key, networks);
@@ -379,7 +433,8 @@ async function unknownFormatHints(file: string, options: ImportCommandOptions, d
     hints.push(`${foreign}. Herald reads ${known}.\nExport it again with the network's language set to one of those, or import it as it is with --mapping`);
   }
   hints.push('--mapping <file.json> imports any CSV by naming its columns (libs/ingestion/imports/README.md shows one)');
-  if (!options.format || options.format === 'auto') hints.push(`--format ${IMPORT_FORMATS.filter((f) => f !== 'auto').join('|')} checks the file against one network's export and names the columns it lacks`);
+  if (!options.format || options.format === 'auto')
+    hints.push(`--format ${IMPORT_FORMATS.filter((f) => f !== 'auto').join('|')} checks the file against one network's export and names the columns it lacks`);
   return hints;
 }
 
@@ -435,7 +490,11 @@ export function formatImportOutcome(outcome: ImportOutcome, options: { json: boo
     `  duplicates  ${n(outcome.duplicates)}`,
     `  rejected    ${n(outcome.rejectedCount)}`,
     ...outcome.rejected.slice(0, SHOWN_REJECTIONS).map((r) => `    ${unit} ${r.row}: ${r.field ? `${r.field}: ` : ''}${r.reason}`),
-    ...(outcome.rejectedCount > SHOWN_REJECTIONS ? [`    … ${(outcome.rejectedCount - SHOWN_REJECTIONS).toLocaleString('en-US')} more (--json lists ${Math.min(outcome.rejected.length, MAX_LISTED_REJECTIONS).toLocaleString('en-US')})`] : []),
+    ...(outcome.rejectedCount > SHOWN_REJECTIONS
+      ? [
+          `    … ${(outcome.rejectedCount - SHOWN_REJECTIONS).toLocaleString('en-US')} more (--json lists ${Math.min(outcome.rejected.length, MAX_LISTED_REJECTIONS).toLocaleString('en-US')})`,
+        ]
+      : []),
     ...(outcome.error ? [`  ${outcome.error.code}: ${outcome.error.message}`] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -446,7 +505,8 @@ function headline(outcome: ImportOutcome, name: string): string {
   const what = outcome.format?.startsWith('JSON') ? 'item' : 'row';
   if (outcome.error) return `Import failed: ${name}, after ${count(outcome.rowsRead, what)} (the rows counted below as accepted are stored)`;
   if (outcome.rowsRead === 0) return `Nothing imported: ${name} holds ${what === 'row' ? 'a header but no rows' : 'no items'}`;
-  if (outcome.accepted === 0 && outcome.duplicates === 0) return `Nothing imported: ${outcome.rowsRead === 1 ? `the one ${what} of ${name} was` : `all ${count(outcome.rowsRead, what)} of ${name} were`} rejected`;
+  if (outcome.accepted === 0 && outcome.duplicates === 0)
+    return `Nothing imported: ${outcome.rowsRead === 1 ? `the one ${what} of ${name} was` : `all ${count(outcome.rowsRead, what)} of ${name} were`} rejected`;
   if (outcome.accepted === 0) {
     return `Nothing new in ${name}: ${outcome.rejectedCount ? `${count(outcome.duplicates, what)} imported before (duplicates), ${outcome.rejectedCount.toLocaleString('en-US')} rejected` : `all ${count(outcome.duplicates, what)} were imported before (duplicates)`}`;
   }

@@ -41,16 +41,29 @@ describe('readJsonItems', () => {
   });
 
   it('rejects a bad item alone and goes on with the next', async () => {
-    expect(values(await read('[{"a":1},{"b":},{"c":3}]'))).toEqual([{ line: 1, item: { a: 1 } }, { line: 1, error: expect.stringMatching(/^not valid JSON/) }, { line: 1, item: { c: 3 } }]);
+    expect(values(await read('[{"a":1},{"b":},{"c":3}]'))).toEqual([
+      { line: 1, item: { a: 1 } },
+      { line: 1, error: expect.stringMatching(/^not valid JSON/) },
+      { line: 1, item: { c: 3 } },
+    ]);
   });
 
   it('says when the array is cut short, or followed by more text', async () => {
-    expect(values(await read('[{"a":1},\n{"b":'))).toEqual([{ line: 1, item: { a: 1 } }, { line: 2, error: "the file ends before the array's closing ]: it looks cut short" }]);
-    expect(values(await read('[1]\n[2]'))).toEqual([{ line: 1, item: 1 }, { line: 2, error: 'text after the closing ] of the array' }]);
+    expect(values(await read('[{"a":1},\n{"b":'))).toEqual([
+      { line: 1, item: { a: 1 } },
+      { line: 2, error: "the file ends before the array's closing ]: it looks cut short" },
+    ]);
+    expect(values(await read('[1]\n[2]'))).toEqual([
+      { line: 1, item: 1 },
+      { line: 2, error: 'text after the closing ] of the array' },
+    ]);
   });
 
   it('rejects an item longer than the limit without holding it', async () => {
     const long = `"${'x'.repeat(MAX_ITEM_CHARS + 10)}"`;
-    expect(values(await read(`[${long}, 2]`, 64 * 1024))).toEqual([{ line: 1, error: 'longer than 4 MB' }, { line: 1, item: 2 }]);
+    expect(values(await read(`[${long}, 2]`, 64 * 1024))).toEqual([
+      { line: 1, error: 'longer than 4 MB' },
+      { line: 1, item: 2 },
+    ]);
   });
 });

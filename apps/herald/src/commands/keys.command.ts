@@ -28,7 +28,8 @@ async function withKeys<T>(
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
       const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-      if (!res.ok) throw new CliError(`the running herald refused: ${json.error?.message ?? `answered ${res.status}`}${json.error?.code ? ` (${json.error.code})` : ''}`);
+      if (!res.ok)
+        throw new CliError(`the running herald refused: ${json.error?.message ?? `answered ${res.status}`}${json.error?.code ? ` (${json.error.code})` : ''}`);
       return json;
     });
   }
@@ -47,10 +48,17 @@ async function withKeys<T>(
   });
 }
 
-export async function createKey(target: KeysTarget, input: { workspaceId: string; scopes?: Scope[]; name: string }): Promise<{ key: string; info: KeyInfo; workspaceCreated: boolean }> {
+export async function createKey(
+  target: KeysTarget,
+  input: { workspaceId: string; scopes?: Scope[]; name: string },
+): Promise<{ key: string; info: KeyInfo; workspaceCreated: boolean }> {
   return withKeys(
     { ...target, needsStore: false },
-    async (call) => (await call('POST', `/v1/workspaces/${encodeURIComponent(input.workspaceId)}/keys`, { name: input.name, ...(input.scopes ? { scopes: input.scopes } : {}) })) as { key: string; info: KeyInfo; workspaceCreated: boolean },
+    async (call) =>
+      (await call('POST', `/v1/workspaces/${encodeURIComponent(input.workspaceId)}/keys`, {
+        name: input.name,
+        ...(input.scopes ? { scopes: input.scopes } : {}),
+      })) as { key: string; info: KeyInfo; workspaceCreated: boolean },
     async (db) => {
       const { created } = await ensureWorkspace(db, input.workspaceId);
       return { ...(await createApiKey(db, input)), workspaceCreated: created };
@@ -69,10 +77,15 @@ export async function listKeys(target: KeysTarget, workspaceId: string | undefin
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function revokeKey(target: KeysTarget, input: { id: string; workspaceId?: string }): Promise<KeyInfo> {
-  if (!UUID.test(input.id)) throw new CliError(`"${input.id}" is not a key id`, EXIT.usage, ['key ids look like b1d439a1-fe9c-4e2d-acce-68abb0cb14e3: `herald keys list` shows them']);
+  if (!UUID.test(input.id))
+    throw new CliError(`"${input.id}" is not a key id`, EXIT.usage, ['key ids look like b1d439a1-fe9c-4e2d-acce-68abb0cb14e3: `herald keys list` shows them']);
   return withKeys(
     { ...target, needsStore: true },
-    async (call) => (await call('DELETE', input.workspaceId ? `/v1/workspaces/${encodeURIComponent(input.workspaceId)}/keys/${input.id}` : `/v1/keys/${input.id}`)) as KeyInfo,
+    async (call) =>
+      (await call(
+        'DELETE',
+        input.workspaceId ? `/v1/workspaces/${encodeURIComponent(input.workspaceId)}/keys/${input.id}` : `/v1/keys/${input.id}`,
+      )) as KeyInfo,
     async (db) => {
       const revoked = await revokeApiKey(db, input);
       if (!revoked) throw new CliError(`no key ${input.id}${input.workspaceId ? ` in workspace ${input.workspaceId}` : ''}`);
@@ -83,8 +96,25 @@ export async function revokeKey(target: KeysTarget, input: { id: string; workspa
 
 export function formatKeys(keys: KeyInfo[]): string {
   if (keys.length === 0) return 'no keys\n';
-  const rows = keys.map((k) => [k.id, k.workspaceId, k.name, `${k.prefix}…`, k.scopes.join(','), k.lastUsedAt ?? '–', k.revokedAt ? `revoked ${k.revokedAt}` : 'active']);
+  const rows = keys.map((k) => [
+    k.id,
+    k.workspaceId,
+    k.name,
+    `${k.prefix}…`,
+    k.scopes.join(','),
+    k.lastUsedAt ?? '–',
+    k.revokedAt ? `revoked ${k.revokedAt}` : 'active',
+  ]);
   const head = ['id', 'workspace', 'name', 'prefix', 'scopes', 'last used', 'state'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    [head, ...rows]
+      .map((r) =>
+        r
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

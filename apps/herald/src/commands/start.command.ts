@@ -58,7 +58,13 @@ export async function runStart(options: StartOptions): Promise<void> {
 
   const marker = join(options.dataDir, 'sample-loaded');
   if (options.sample && !existsSync(marker)) {
-    const counts = await loadSampleData({ ingestionUrl: stack.urls.ingestion, listeningUrl: stack.urls.listening, apiKey, workspaceId: options.workspaceId, now: new Date() });
+    const counts = await loadSampleData({
+      ingestionUrl: stack.urls.ingestion,
+      listeningUrl: stack.urls.listening,
+      apiKey,
+      workspaceId: options.workspaceId,
+      now: new Date(),
+    });
     writeFileSync(marker, `${new Date().toISOString()} ${JSON.stringify(counts)}\n`);
     process.stdout.write(`sample data     loaded ${counts.posts} posts and ${counts.mentions} mentions\n`);
   }
@@ -67,7 +73,11 @@ export async function runStart(options: StartOptions): Promise<void> {
   // The last 30 full days and today.
   const to = new Date(Date.parse(isoDay(new Date())) + DAY);
   const from = new Date(to.getTime() - 30 * DAY);
-  const deck = await post<{ shareUrl: string }>(`${stack.urls.deck}/v1/decks`, { from: isoDay(from), to: isoDay(to), audience: 'executive' }, { 'x-api-key': apiKey });
+  const deck = await post<{ shareUrl: string }>(
+    `${stack.urls.deck}/v1/decks`,
+    { from: isoDay(from), to: isoDay(to), audience: 'executive' },
+    { 'x-api-key': apiKey },
+  );
 
   const line = (name: string, url: string) => `${name.padEnd(15)} ${url.padEnd(26)} API docs ${url}/docs\n`;
   process.stdout.write(

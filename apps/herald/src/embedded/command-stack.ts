@@ -23,7 +23,11 @@ export const demoKeyOf = (dataDir: string): string => demoApiKey(dataDir, genera
  */
 export async function openCommandStack(options: { dataDir: string; workspaceId: string }): Promise<CommandStack> {
   const apiKey = demoApiKey(options.dataDir, generateApiKey);
-  const release = claimDataDir(options.dataDir, { pid: process.pid, workspaceId: options.workspaceId, urls: { ingestion: '', listening: '', analytics: '', deck: '' } });
+  const release = claimDataDir(options.dataDir, {
+    pid: process.pid,
+    workspaceId: options.workspaceId,
+    urls: { ingestion: '', listening: '', analytics: '', deck: '' },
+  });
   try {
     const stack = await startEmbeddedStack({
       dataDir: options.dataDir,

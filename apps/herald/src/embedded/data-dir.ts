@@ -11,7 +11,8 @@ export interface RunningStack {
 }
 
 /** --data-dir, else HERALD_DATA_DIR, else ./data where the command was typed (npm run changes the working directory; INIT_CWD keeps it). */
-export const resolveDataDir = (dir: string | undefined): string => resolve(process.env.INIT_CWD ?? process.cwd(), dir ?? process.env.HERALD_DATA_DIR ?? './data');
+export const resolveDataDir = (dir: string | undefined): string =>
+  resolve(process.env.INIT_CWD ?? process.cwd(), dir ?? process.env.HERALD_DATA_DIR ?? './data');
 
 const stateFile = (dataDir: string) => join(dataDir, 'herald.json');
 

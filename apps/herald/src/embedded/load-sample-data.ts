@@ -3,12 +3,25 @@ import { createSampleData } from '../sample/index.ts';
 /** Sends the bundled sample through the real ingestion API, as a user's own data would come in. */
 /** The sample company and its competitors, so share of voice has something to compare. */
 const SAMPLE_BRANDS = [
-  { name: 'Lumen', kind: 'own', keywords: ['@lumenapp', 'lumen app', '#lumen'], products: ['Lumen 3.0', 'Lumen Boards'], campaigns: ['#PlanBetter'], excludes: ['lumens'] },
+  {
+    name: 'Lumen',
+    kind: 'own',
+    keywords: ['@lumenapp', 'lumen app', '#lumen'],
+    products: ['Lumen 3.0', 'Lumen Boards'],
+    campaigns: ['#PlanBetter'],
+    excludes: ['lumens'],
+  },
   { name: 'Taskly', kind: 'competitor', keywords: ['@taskly'], products: [], campaigns: [], excludes: [] },
   { name: 'Boardwise', kind: 'competitor', keywords: ['@boardwise'], products: [], campaigns: [], excludes: [] },
 ];
 
-export async function loadSampleData(options: { ingestionUrl: string; listeningUrl: string; apiKey: string; workspaceId: string; now: Date }): Promise<{ posts: number; mentions: number }> {
+export async function loadSampleData(options: {
+  ingestionUrl: string;
+  listeningUrl: string;
+  apiKey: string;
+  workspaceId: string;
+  now: Date;
+}): Promise<{ posts: number; mentions: number }> {
   for (const brand of SAMPLE_BRANDS) {
     const res = await fetch(`${options.listeningUrl}/v1/listening/brands`, {
       method: 'POST',

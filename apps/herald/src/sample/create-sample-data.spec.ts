@@ -74,7 +74,9 @@ describe.each(cases)('createSampleData (now $now, seed $seed)', ({ now, seed }) 
   });
 
   it('uses network-style ids: 19-digit X ids, prefixed ids elsewhere', () => {
-    for (const id of [...sample.posts, ...sample.mentions].filter((i) => i.network === 'x').map((i) => ('networkPostId' in i ? i.networkPostId : i.networkMentionId))) {
+    for (const id of [...sample.posts, ...sample.mentions]
+      .filter((i) => i.network === 'x')
+      .map((i) => ('networkPostId' in i ? i.networkPostId : i.networkMentionId))) {
       expect(id).toMatch(/^\d{19}$/);
     }
     for (const p of sample.posts.filter((i) => i.network !== 'x')) expect(p.networkPostId).toMatch(/^(urn:li:share:\d+|ig_\d{17}|tt_\d{19})$/);
@@ -121,7 +123,12 @@ describe.each(cases)('createSampleData (now $now, seed $seed)', ({ now, seed }) 
     expect(launchPosts.length).toBeGreaterThanOrEqual(15);
     expect(Math.abs(launch - now.getTime()) / DAY).toBeGreaterThanOrEqual(22);
     expect(Math.abs(launch - now.getTime()) / DAY).toBeLessThanOrEqual(30);
-    const usualDay = median(dailyCounts(sample.mentions.map((m) => m.occurredAt), now));
+    const usualDay = median(
+      dailyCounts(
+        sample.mentions.map((m) => m.occurredAt),
+        now,
+      ),
+    );
     const launchDay = sample.mentions.filter((m) => ms(m.occurredAt) >= launch && ms(m.occurredAt) < launch + DAY).length;
     expect(launchDay).toBeGreaterThanOrEqual(5 * usualDay);
     expect(launchDay).toBeGreaterThanOrEqual(25);
@@ -134,7 +141,12 @@ describe.each(cases)('createSampleData (now $now, seed $seed)', ({ now, seed }) 
     const during = sample.mentions.filter((m) => ms(m.occurredAt) >= start && ms(m.occurredAt) <= story.outageEnd.getTime() + 90 * 60_000);
     expect(during.length).toBeGreaterThanOrEqual(30);
     expect(during.filter((m) => isAbout(m.text, ['outage', 'support', 'complaint'])).length / during.length).toBeGreaterThan(0.75);
-    const usualDay = median(dailyCounts(sample.mentions.map((m) => m.occurredAt), now));
+    const usualDay = median(
+      dailyCounts(
+        sample.mentions.map((m) => m.occurredAt),
+        now,
+      ),
+    );
     expect(during.length).toBeGreaterThanOrEqual(8 * usualDay);
   });
 

@@ -100,7 +100,18 @@ function planPosts(plan: StoryPlan, random: SeededRandom): PlannedPost[] {
       if (open.length === 0) break;
       const daysAgo = random.pick(open);
       used.add(daysAgo);
-      const hour = random.weighted<number>([[13, 22], [14, 20], [15, 14], [16, 8], [17, 9], [11, 7], [19, 8], [21, 6], [23, 4], [1, 2]]);
+      const hour = random.weighted<number>([
+        [13, 22],
+        [14, 20],
+        [15, 14],
+        [16, 8],
+        [17, 9],
+        [11, 7],
+        [19, 8],
+        [21, 6],
+        [23, 4],
+        [1, 2],
+      ]);
       planned.push({ text, role: 'always-on', atMs: at(daysAgo, hour, random.pick([0, 0, 0, 15, 30, 30, 45])) });
     }
   }
@@ -180,30 +191,97 @@ type Weights<T> = readonly (readonly [T, number])[];
 
 /** What people write about on an ordinary day. */
 const EVERYDAY_TOPICS: Weights<MentionTopic> = [
-  ['sales', 12], ['support', 17], ['feature', 11], ['praise', 16], ['complaint', 9], ['chatter', 12], ['competitor', 17], ['review', 4],
+  ['sales', 12],
+  ['support', 17],
+  ['feature', 11],
+  ['praise', 16],
+  ['complaint', 9],
+  ['chatter', 12],
+  ['competitor', 17],
+  ['review', 4],
 ];
 /** What people write under a post, by the post's role. */
 const COMMENT_TOPICS: Record<PostRole | 'teaser' | 'webinar-invite', Weights<MentionTopic>> = {
-  teaser: [['reaction', 40], ['chatter', 25], ['feature', 20], ['praise', 15]],
-  'webinar-invite': [['webinar-signup', 60], ['reaction', 20], ['chatter', 20]],
-  launch: [['launch', 55], ['praise', 12], ['feature', 10], ['reaction', 13], ['support', 5], ['complaint', 5]],
-  webinar: [['webinar', 60], ['reaction', 20], ['chatter', 10], ['feature', 10]],
-  'always-on': [['reaction', 45], ['praise', 14], ['feature', 12], ['support', 9], ['complaint', 8], ['chatter', 12]],
+  teaser: [
+    ['reaction', 40],
+    ['chatter', 25],
+    ['feature', 20],
+    ['praise', 15],
+  ],
+  'webinar-invite': [
+    ['webinar-signup', 60],
+    ['reaction', 20],
+    ['chatter', 20],
+  ],
+  launch: [
+    ['launch', 55],
+    ['praise', 12],
+    ['feature', 10],
+    ['reaction', 13],
+    ['support', 5],
+    ['complaint', 5],
+  ],
+  webinar: [
+    ['webinar', 60],
+    ['reaction', 20],
+    ['chatter', 10],
+    ['feature', 10],
+  ],
+  'always-on': [
+    ['reaction', 45],
+    ['praise', 14],
+    ['feature', 12],
+    ['support', 9],
+    ['complaint', 8],
+    ['chatter', 12],
+  ],
   incident: [['outage', 1]],
 };
-const PUBLIC_NETWORKS: Weights<SampleNetwork> = [['x', 45], ['linkedin', 22], ['instagram', 18], ['tiktok', 15]];
+const PUBLIC_NETWORKS: Weights<SampleNetwork> = [
+  ['x', 45],
+  ['linkedin', 22],
+  ['instagram', 18],
+  ['tiktok', 15],
+];
 const TOPIC_NETWORKS: Partial<Record<MentionTopic, Weights<SampleNetwork>>> = {
-  sales: [['x', 40], ['linkedin', 45], ['instagram', 15]],
-  competitor: [['x', 60], ['linkedin', 25], ['tiktok', 15]],
-  outage: [['x', 78], ['linkedin', 14], ['instagram', 8]],
-  recovery: [['x', 70], ['linkedin', 30]],
+  sales: [
+    ['x', 40],
+    ['linkedin', 45],
+    ['instagram', 15],
+  ],
+  competitor: [
+    ['x', 60],
+    ['linkedin', 25],
+    ['tiktok', 15],
+  ],
+  outage: [
+    ['x', 78],
+    ['linkedin', 14],
+    ['instagram', 8],
+  ],
+  recovery: [
+    ['x', 70],
+    ['linkedin', 30],
+  ],
 };
 /** Share of each topic sent as a direct message rather than in public. */
 const DIRECT_MESSAGE_SHARE: Partial<Record<MentionTopic, number>> = { sales: 0.45, support: 0.35, complaint: 0.1, outage: 0.1 };
 /** Share of each topic the team answers; nobody answers a post about a competitor. */
 const REPLY_RATE: Record<MentionTopic, number> = {
-  sales: 0.85, support: 0.8, feature: 0.5, praise: 0.35, complaint: 0.6, chatter: 0.25, competitor: 0,
-  reaction: 0.2, launch: 0.45, webinar: 0.6, 'webinar-signup': 0.7, outage: 0.55, recovery: 0.6, review: 0.6,
+  sales: 0.85,
+  support: 0.8,
+  feature: 0.5,
+  praise: 0.35,
+  complaint: 0.6,
+  chatter: 0.25,
+  competitor: 0,
+  reaction: 0.2,
+  launch: 0.45,
+  webinar: 0.6,
+  'webinar-signup': 0.7,
+  outage: 0.55,
+  recovery: 0.6,
+  review: 0.6,
 };
 /** People post around the clock but mostly in the European afternoon and the American day (UTC hours). */
 const HOUR_WEIGHTS: Weights<number> = [2, 2, 1, 1, 1, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 9, 9, 8, 7, 6, 5, 4, 3, 3].map((w, hour) => [hour, w] as const);
@@ -284,7 +362,13 @@ function generateMentions(ctx: MentionContext): MentionItem[] {
   const window = plan.outageEndMs + 30 * MINUTE_MS - plan.outageStartMs;
   for (let i = 0; i < 30; i++) {
     const atMs = plan.outageStartMs + 4 * MINUTE_MS + Math.round(window * random.next() ** 1.3);
-    requests.push({ topic: random.weighted<MentionTopic>([['outage', 90], ['support', 10]]), atMs });
+    requests.push({
+      topic: random.weighted<MentionTopic>([
+        ['outage', 90],
+        ['support', 10],
+      ]),
+      atMs,
+    });
   }
   for (const post of ctx.posts.filter((p) => p.role === 'incident')) {
     const duringOutage = post.atMs < plan.outageEndMs + HOUR_MS;
@@ -315,12 +399,17 @@ function buildMention(ctx: MentionContext, request: MentionRequest, entry: Menti
   const { topic, atMs, replyTo } = request;
   const kind: Mention['kind'] = replyTo
     ? 'comment'
-    : entry.kind ?? (topic === 'review' ? 'review' : random.chance(DIRECT_MESSAGE_SHARE[topic] ?? 0) ? 'direct_message' : 'mention');
+    : (entry.kind ?? (topic === 'review' ? 'review' : random.chance(DIRECT_MESSAGE_SHARE[topic] ?? 0) ? 'direct_message' : 'mention'));
 
   let network: Network;
   if (kind === 'review') network = 'other';
   else if (replyTo) network = replyTo.item.network;
-  else if (kind === 'direct_message') network = random.weighted<SampleNetwork>([['x', 40], ['linkedin', 35], ['instagram', 25]]);
+  else if (kind === 'direct_message')
+    network = random.weighted<SampleNetwork>([
+      ['x', 40],
+      ['linkedin', 35],
+      ['instagram', 25],
+    ]);
   else network = random.weighted(TOPIC_NETWORKS[topic] ?? PUBLIC_NETWORKS);
   const brand = network === 'x' || network === 'linkedin' || network === 'instagram' || network === 'tiktok' ? network : 'other';
 
@@ -346,7 +435,14 @@ function buildMention(ctx: MentionContext, request: MentionRequest, entry: Menti
   };
 }
 
-function mentionId(input: { ids: NetworkIds; random: SeededRandom; network: Network; kind: Mention['kind']; atMs: number; replyTo?: GeneratedPost | undefined }): string {
+function mentionId(input: {
+  ids: NetworkIds;
+  random: SeededRandom;
+  network: Network;
+  kind: Mention['kind'];
+  atMs: number;
+  replyTo?: GeneratedPost | undefined;
+}): string {
   const { ids, network, kind, atMs, replyTo } = input;
   if (network === 'x') return ids.x(atMs);
   if (network === 'linkedin') {

@@ -90,7 +90,8 @@ export function createPostMetrics(random: SeededRandom, input: MetricsInput): Me
   const fullImpressions =
     BASE_IMPRESSIONS[input.network] * profile.reach * hour * weekend * (0.7 + 0.6 * recency) * input.campaignBoost * weak * incident * random.logNormal(1, 0.3);
   const impressions = Math.round(fullImpressions * maturity);
-  const rawRate = profile.rate * Math.sqrt(hour) * (0.9 + 0.2 * recency) * (input.campaignBoost > 1 ? 1.15 : 1) * (input.weak ? 0.7 : 1) * random.logNormal(1, 0.18);
+  const rawRate =
+    profile.rate * Math.sqrt(hour) * (0.9 + 0.2 * recency) * (input.campaignBoost > 1 ? 1.15 : 1) * (input.weak ? 0.7 : 1) * random.logNormal(1, 0.18);
   const rate = Math.min(0.077, Math.max(0.0125, input.incident ? 0.03 : rawRate));
 
   const weights = partWeights(input, format);

@@ -49,7 +49,7 @@ export function createSeededRandom(seed: number): SeededRandom {
       }
       return pick(choices)[0];
     },
-    shuffle: <T,>(items: readonly T[]): T[] => {
+    shuffle: <T>(items: readonly T[]): T[] => {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));

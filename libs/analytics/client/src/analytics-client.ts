@@ -41,7 +41,11 @@ export function createAnalyticsClient(options: { baseUrl: string; fetch?: typeof
       const { data, error, response } = result;
       if (!data) {
         const body = error as { error?: { code?: string; message?: string } } | undefined;
-        throw new AnalyticsClientError(response.status, response.status >= 500 ? 'DEPENDENCY_UNAVAILABLE' : (body?.error?.code ?? 'ANALYTICS_UNAVAILABLE'), body?.error?.message ?? `analytics answered ${response.status}`);
+        throw new AnalyticsClientError(
+          response.status,
+          response.status >= 500 ? 'DEPENDENCY_UNAVAILABLE' : (body?.error?.code ?? 'ANALYTICS_UNAVAILABLE'),
+          body?.error?.message ?? `analytics answered ${response.status}`,
+        );
       }
       return data;
     },

@@ -9,10 +9,7 @@ const TABLES = ['_prisma_migrations', 'dead_letters', 'mentions', 'metric_snapsh
 
 const pgUp = await requirePostgres();
 const url = testPostgresUrl();
-const targets = [
-  ...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('analytics_test') }] : []),
-  { name: 'PGlite in memory', schema: undefined },
-];
+const targets = [...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('analytics_test') }] : []), { name: 'PGlite in memory', schema: undefined }];
 
 describe.each(targets)('analytics database on $name', ({ name, schema }) => {
   let db: AnalyticsDb;

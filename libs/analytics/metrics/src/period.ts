@@ -36,7 +36,8 @@ export function parseInstant(value: string, field: 'from' | 'to'): Date {
   if (Number.isNaN(date.getTime())) throw new PeriodError(field, `"${value}" is not a date (use YYYY-MM-DD or an ISO timestamp)`);
   // Date() rolls 2026-02-30 over into March; a calendar date must round-trip to itself.
   if (DATE_ONLY.test(value) && date.toISOString().slice(0, 10) !== value) throw new PeriodError(field, `"${value}" is not a real date`);
-  if (date < PERIOD_MIN || date > PERIOD_MAX) throw new PeriodError(field, `"${value}" is out of range: use a date from ${day(PERIOD_MIN)} to ${day(PERIOD_MAX)}`);
+  if (date < PERIOD_MIN || date > PERIOD_MAX)
+    throw new PeriodError(field, `"${value}" is out of range: use a date from ${day(PERIOD_MIN)} to ${day(PERIOD_MAX)}`);
   return date;
 }
 

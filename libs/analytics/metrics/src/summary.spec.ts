@@ -25,7 +25,13 @@ describe('summarizePeriod', () => {
   });
 
   it('counts unscored mentions but keeps them out of the average', () => {
-    const summary = summarizePeriod({ posts: [], mentions: [{ score: 0, scored: false }, { score: 0.6, scored: true }] });
+    const summary = summarizePeriod({
+      posts: [],
+      mentions: [
+        { score: 0, scored: false },
+        { score: 0.6, scored: true },
+      ],
+    });
     expect(summary.mentions).toBe(2);
     expect(summary.averageSentiment).toBe(0.6);
   });

@@ -4,6 +4,11 @@ import { createLogger, unusedDependency, writeOpenApiDocument } from '@herald/se
 
 import { buildAnalyticsApp } from '../src/build-app.ts';
 
-const app = await buildAnalyticsApp({ logger: createLogger({ name: 'analytics', level: 'silent' }), db: unusedDependency('db'), bus: unusedDependency('bus'), verifyKey: unusedDependency('verifyKey') });
+const app = await buildAnalyticsApp({
+  logger: createLogger({ name: 'analytics', level: 'silent' }),
+  db: unusedDependency('db'),
+  bus: unusedDependency('bus'),
+  verifyKey: unusedDependency('verifyKey'),
+});
 await writeOpenApiDocument(app, fileURLToPath(new URL('../../client/openapi.json', import.meta.url)));
 await app.close();

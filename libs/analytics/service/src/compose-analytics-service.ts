@@ -11,7 +11,9 @@ export interface AnalyticsSettings {
   verifyKey: VerifyKey;
 }
 
-export const analyticsSettingsFrom = (config: AnalyticsConfig): AnalyticsSettings => ({ verifyKey: createRemoteKeyVerifier({ baseUrl: config.INGESTION_URL }) });
+export const analyticsSettingsFrom = (config: AnalyticsConfig): AnalyticsSettings => ({
+  verifyKey: createRemoteKeyVerifier({ baseUrl: config.INGESTION_URL }),
+});
 
 /** The composition root of analytics: the process entry, the embedded stack and tests all wire it here. */
 export async function composeAnalyticsService(parts: ServiceParts<AnalyticsDb>, settings: AnalyticsSettings): Promise<ComposedService> {

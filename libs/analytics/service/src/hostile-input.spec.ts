@@ -57,7 +57,10 @@ describe('analytics under hostile input', () => {
         const lettersBefore = bus.records(deadLetterTopicOf(topic)).length;
         for (const value of messages) await bus.publishRaw(topic, 'fuzz', value);
         await bus.drain();
-        const letters = bus.records(deadLetterTopicOf(topic)).slice(lettersBefore).map((r) => r.value?.toString('utf8') ?? '');
+        const letters = bus
+          .records(deadLetterTopicOf(topic))
+          .slice(lettersBefore)
+          .map((r) => r.value?.toString('utf8') ?? '');
         const ids: string[] = [];
         for (const value of messages) {
           try {
@@ -67,7 +70,9 @@ describe('analytics under hostile input', () => {
           }
         }
         // Every event is claimed in processed_events in the same transaction as its effect.
-        const processed = new Set((await db.prisma.processedEvent.findMany({ where: { eventId: { in: ids } }, select: { eventId: true } })).map((p) => p.eventId));
+        const processed = new Set(
+          (await db.prisma.processedEvent.findMany({ where: { eventId: { in: ids } }, select: { eventId: true } })).map((p) => p.eventId),
+        );
         for (const value of messages) {
           const text = value === null ? '' : Buffer.from(value).toString('utf8');
           let id: string | undefined;

@@ -53,9 +53,16 @@ describe('counters beyond 2^31 (BigInt columns)', () => {
 
   it('stores a follower count of three billion', async () => {
     await apply([
-      createEvent({ type: 'ingestion.followers.counted', workspaceId: WS, source: 'test', payload: { followers: { network: 'x', profileId: 'p', date: '2026-11-02', followers: THREE_BILLION } } }),
+      createEvent({
+        type: 'ingestion.followers.counted',
+        workspaceId: WS,
+        source: 'test',
+        payload: { followers: { network: 'x', profileId: 'p', date: '2026-11-02', followers: THREE_BILLION } },
+      }),
     ]);
-    const [row] = await db.prisma.$queryRaw<{ followers: string }[]>`SELECT followers::text AS followers FROM ${Prisma.raw(`"${db.schema}"."follower_counts"`)}`;
+    const [row] = await db.prisma.$queryRaw<
+      { followers: string }[]
+    >`SELECT followers::text AS followers FROM ${Prisma.raw(`"${db.schema}"."follower_counts"`)}`;
     expect(row?.followers).toBe('3000000000');
   });
 });

@@ -80,8 +80,18 @@ describe('analytics: stored events and the period summary', () => {
     ]);
     // A newer reading of post 1 replaces its totals; an older one arriving later does not.
     await publish([
-      createEvent({ type: 'ingestion.metrics.captured', workspaceId: WS, source: 'test', payload: { network: 'x', networkPostId: '1', metrics: { capturedAt: '2026-11-04T10:00:00Z', impressions: 2000, engagements: 90 } } }),
-      createEvent({ type: 'ingestion.metrics.captured', workspaceId: WS, source: 'test', payload: { network: 'x', networkPostId: '1', metrics: { capturedAt: '2026-11-03T10:00:00Z', impressions: 1500, engagements: 60 } } }),
+      createEvent({
+        type: 'ingestion.metrics.captured',
+        workspaceId: WS,
+        source: 'test',
+        payload: { network: 'x', networkPostId: '1', metrics: { capturedAt: '2026-11-04T10:00:00Z', impressions: 2000, engagements: 90 } },
+      }),
+      createEvent({
+        type: 'ingestion.metrics.captured',
+        workspaceId: WS,
+        source: 'test',
+        payload: { network: 'x', networkPostId: '1', metrics: { capturedAt: '2026-11-03T10:00:00Z', impressions: 1500, engagements: 60 } },
+      }),
     ]);
     // Redelivery of an event already applied changes nothing.
     await publish([first]);
@@ -98,9 +108,19 @@ describe('analytics: stored events and the period summary', () => {
     const before = await summary('2026-11-01', '2026-12-01');
     const december = await summary('2026-12-01', '2027-01-01');
     const post = { network: 'x' as const, networkPostId: 'moved', text: 'moved', contentType: 'text' as const, tags: [] };
-    const first = createEvent({ type: 'ingestion.post.published', workspaceId: WS, source: 'test', payload: { post: { ...post, publishedAt: '2026-11-10T10:00:00Z' }, metrics: { capturedAt: '2026-11-10T10:00:00Z', impressions: 300, engagements: 3 } } });
+    const first = createEvent({
+      type: 'ingestion.post.published',
+      workspaceId: WS,
+      source: 'test',
+      payload: { post: { ...post, publishedAt: '2026-11-10T10:00:00Z' }, metrics: { capturedAt: '2026-11-10T10:00:00Z', impressions: 300, engagements: 3 } },
+    });
     // The network corrected the date: the post belongs to December.
-    const moved = createEvent({ type: 'ingestion.post.updated', workspaceId: WS, source: 'test', payload: { post: { ...post, publishedAt: '2026-12-10T10:00:00Z' } } });
+    const moved = createEvent({
+      type: 'ingestion.post.updated',
+      workspaceId: WS,
+      source: 'test',
+      payload: { post: { ...post, publishedAt: '2026-12-10T10:00:00Z' } },
+    });
     await publish([first]);
     await publish([moved]);
     // The old event comes again after the newer one (the outbox sending it twice, a replayed dead
@@ -111,7 +131,7 @@ describe('analytics: stored events and the period summary', () => {
     expect(await summary('2026-12-01', '2027-01-01')).toMatchObject({ posts: december.posts + 1, impressions: december.impressions + 300 });
   });
 
-  it('keeps workspaces apart: the workspace is the key\'s, and a workspaceId sent along is refused', async () => {
+  it("keeps workspaces apart: the workspace is the key's, and a workspaceId sent along is refused", async () => {
     const refused = await app.inject({ url: `/v1/analytics/summary?workspaceId=b&from=2026-11-01&to=2026-12-01`, headers: asA });
     expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'WORKSPACE_FROM_KEY']);
     const res = await app.inject({ url: `/v1/analytics/summary?from=2026-11-01&to=2026-12-01`, headers: { 'x-api-key': keys.keyB } });
@@ -127,7 +147,12 @@ describe('analytics: stored events and the period summary', () => {
 
   it('dead-letters metrics for a post it never saw, and goes on', async () => {
     await publish([
-      createEvent({ type: 'ingestion.metrics.captured', workspaceId: WS, source: 'test', payload: { network: 'x', networkPostId: 'ghost', metrics: { capturedAt: '2026-11-04T10:00:00Z', impressions: 5 } } }),
+      createEvent({
+        type: 'ingestion.metrics.captured',
+        workspaceId: WS,
+        source: 'test',
+        payload: { network: 'x', networkPostId: 'ghost', metrics: { capturedAt: '2026-11-04T10:00:00Z', impressions: 5 } },
+      }),
       published('4', '2026-11-06T10:00:00Z', 100, 1),
     ]);
     expect(bus.records('herald.ingestion.posts.v1.dlq')).toHaveLength(1);
@@ -158,13 +183,27 @@ describe('analytics: stored events and the period summary', () => {
     const list = async (workspaceId: string) => {
       const res = await app.inject({ url: '/v1/admin/dead-letters', headers: workspaceId === WS ? asA : { 'x-api-key': keys.keyB } });
       expect(res.statusCode).toBe(200);
-      return res.json().items as { id: string; eventId: string; errorCode: string; errorMessage: string; value: string; replayedAt: string | null; topic: string }[];
+      return res.json().items as {
+        id: string;
+        eventId: string;
+        errorCode: string;
+        errorMessage: string;
+        value: string;
+        replayedAt: string | null;
+        topic: string;
+      }[];
     };
     const letter = (await list(WS)).find((l) => l.eventId === reading.id);
-    expect(letter).toMatchObject({ topic: 'herald.ingestion.posts.v1', errorCode: 'ANALYTICS_UNKNOWN_POST', errorMessage: 'metrics for unknown post a:x:late', replayedAt: null });
+    expect(letter).toMatchObject({
+      topic: 'herald.ingestion.posts.v1',
+      errorCode: 'ANALYTICS_UNKNOWN_POST',
+      errorMessage: 'metrics for unknown post a:x:late',
+      replayedAt: null,
+    });
     expect(JSON.parse(letter!.value)).toMatchObject({ id: reading.id });
     expect(await list('other')).toEqual([]);
-    const replay = (workspaceId = WS) => app.inject({ method: 'POST', url: `/v1/admin/dead-letters/${letter!.id}/replay`, headers: workspaceId === WS ? asA : { 'x-api-key': keys.keyB } });
+    const replay = (workspaceId = WS) =>
+      app.inject({ method: 'POST', url: `/v1/admin/dead-letters/${letter!.id}/replay`, headers: workspaceId === WS ? asA : { 'x-api-key': keys.keyB } });
 
     // Still broken: the replay fails with the same error, and the letter stays.
     const failed = await replay();

@@ -9,10 +9,7 @@ const TABLES = ['_prisma_migrations', 'decks'];
 
 const pgUp = await requirePostgres();
 const url = testPostgresUrl();
-const targets = [
-  ...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('deck_test') }] : []),
-  { name: 'PGlite in memory', schema: undefined },
-];
+const targets = [...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('deck_test') }] : []), { name: 'PGlite in memory', schema: undefined }];
 
 describe.each(targets)('deck database on $name', ({ name, schema }) => {
   let db: DeckDb;
@@ -44,7 +41,7 @@ describe.each(targets)('deck database on $name', ({ name, schema }) => {
     expect(columns).toEqual([{ data_type: 'timestamp with time zone', datetime_precision: 3 }]);
   });
 
-  it('round-trips decks and lists a workspace\'s newest first', async () => {
+  it("round-trips decks and lists a workspace's newest first", async () => {
     const base = {
       workspaceId: 'acme',
       audience: 'executives',

@@ -24,6 +24,13 @@ export const deckSettingsFrom = (config: DeckConfig): DeckSettings => ({
 /** The composition root of deck-builder: the process entry, the embedded stack and tests all wire it here. */
 export async function composeDeckService(parts: ServiceParts<DeckDb>, settings: DeckSettings): Promise<ComposedService> {
   const { logger, db, bus } = parts;
-  const app = await buildDeckApp({ logger, db, bus, analytics: createAnalyticsClient({ baseUrl: settings.analyticsUrl }), verifyKey: settings.verifyKey, publicUrl: settings.publicUrl });
+  const app = await buildDeckApp({
+    logger,
+    db,
+    bus,
+    analytics: createAnalyticsClient({ baseUrl: settings.analyticsUrl }),
+    verifyKey: settings.verifyKey,
+    publicUrl: settings.publicUrl,
+  });
   return { app, stop: async () => undefined };
 }

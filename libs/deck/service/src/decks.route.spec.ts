@@ -21,7 +21,18 @@ function analyticsAnswering(byFrom: Record<string, Partial<AnalyticsSummary>>): 
     async getSummary(query, credentials) {
       asked.push(`${query.from}..${query.to}`);
       keys.push(credentials.apiKey);
-      return { workspaceId: 'a', from: query.from, to: query.to, posts: 0, impressions: 0, engagements: 0, engagementRate: null, mentions: 0, averageSentiment: null, ...byFrom[query.from] };
+      return {
+        workspaceId: 'a',
+        from: query.from,
+        to: query.to,
+        posts: 0,
+        impressions: 0,
+        engagements: 0,
+        engagementRate: null,
+        mentions: 0,
+        averageSentiment: null,
+        ...byFrom[query.from],
+      };
     },
   };
 }
@@ -49,7 +60,12 @@ describe('deck-builder decks', () => {
     const created = await app.inject({ method: 'POST', url: '/v1/decks', headers: asA, payload: { from: '2026-11-01', to: '2026-12-01' } });
     expect(created.statusCode).toBe(201);
     const info = created.json();
-    expect(info).toMatchObject({ workspaceId: 'a', audience: 'executive', url: `/v1/decks/${info.id}`, shareUrl: expect.stringMatching(/^\/share\/decks\/[A-Za-z0-9_-]{43}$/) });
+    expect(info).toMatchObject({
+      workspaceId: 'a',
+      audience: 'executive',
+      url: `/v1/decks/${info.id}`,
+      shareUrl: expect.stringMatching(/^\/share\/decks\/[A-Za-z0-9_-]{43}$/),
+    });
     // November and the 30 days before it, asked with the caller's own key.
     expect(analytics.asked).toEqual(['2026-11-01T00:00:00.000Z..2026-12-01T00:00:00.000Z', '2026-10-02T00:00:00.000Z..2026-11-01T00:00:00.000Z']);
     expect(analytics.keys).toEqual([keys.keyA, keys.keyA]);

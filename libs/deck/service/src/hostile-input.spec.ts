@@ -21,9 +21,20 @@ const logger = createLogger({ name: 'deck-fuzz', level: 'silent' });
 const analytics: AnalyticsClient = {
   async getSummary(query) {
     for (const value of [query.from, query.to]) {
-      if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) throw new AnalyticsClientError(400, 'VALIDATION_FAILED', `Invalid request: query.from must match format "date-time"`);
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(value))
+        throw new AnalyticsClientError(400, 'VALIDATION_FAILED', `Invalid request: query.from must match format "date-time"`);
     }
-    return { workspaceId: 'a', from: query.from, to: query.to, posts: 2 ** 31, impressions: 2 ** 53 - 1, engagements: 0, engagementRate: null, mentions: 7, averageSentiment: -1 };
+    return {
+      workspaceId: 'a',
+      from: query.from,
+      to: query.to,
+      posts: 2 ** 31,
+      impressions: 2 ** 53 - 1,
+      engagements: 0,
+      engagementRate: null,
+      mentions: 7,
+      averageSentiment: -1,
+    };
   },
 };
 
@@ -53,7 +64,18 @@ describe('deck-builder under hostile input', () => {
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /v1/decks', 'GET /v1/decks/:id']));
   });
 
-  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s answers every input below 500, writes nothing when it refuses, and keeps serving', async (_name, route) => {
-    tried += await fuzzRoute({ app, route, ...access, knownIds, runs: settings.runs, seed: settings.seed, snapshot: async () => ({ decks: await db.prisma.deck.count() }) });
-  });
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    '%s answers every input below 500, writes nothing when it refuses, and keeps serving',
+    async (_name, route) => {
+      tried += await fuzzRoute({
+        app,
+        route,
+        ...access,
+        knownIds,
+        runs: settings.runs,
+        seed: settings.seed,
+        snapshot: async () => ({ decks: await db.prisma.deck.count() }),
+      });
+    },
+  );
 });

@@ -58,7 +58,9 @@
       chart.data.datasets.forEach(function (dataset, d) {
         var meta = chart.getDatasetMeta(d);
         if (meta.hidden) return;
-        var total = dataset.data.reduce(function (sum, v) { return sum + v; }, 0);
+        var total = dataset.data.reduce(function (sum, v) {
+          return sum + v;
+        }, 0);
         meta.data.forEach(function (element, i) {
           var value = dataset.data[i];
           if (type === 'bar') {
@@ -83,7 +85,9 @@
 
   function chartConfig(spec, t, animate) {
     var number = new Intl.NumberFormat(locale, spec.number);
-    var format = function (v) { return number.format(v); };
+    var format = function (v) {
+      return number.format(v);
+    };
     var single = spec.series.length === 1;
     var datasets = spec.series.map(function (series, i) {
       var color = t.colors[i % t.colors.length];
@@ -91,7 +95,9 @@
         return {
           label: series.name,
           data: series.values,
-          backgroundColor: spec.labels.map(function (_l, j) { return t.colors[j % t.colors.length]; }),
+          backgroundColor: spec.labels.map(function (_l, j) {
+            return t.colors[j % t.colors.length];
+          }),
           borderColor: t.background,
           borderWidth: 3,
           hoverOffset: 8,
@@ -113,16 +119,19 @@
       }
       return { label: series.name, data: series.values, backgroundColor: color, borderRadius: 6, maxBarThickness: 96 };
     });
-    var axes = spec.type === 'doughnut' ? {} : {
-      x: { grid: { display: false }, border: { color: t.grid }, ticks: { color: t.muted, font: { size: 18 } } },
-      y: {
-        beginAtZero: true,
-        grace: spec.type === 'bar' ? '10%' : 0,
-        grid: { color: t.grid },
-        border: { display: false },
-        ticks: { color: t.muted, font: { size: 16 }, maxTicksLimit: 6, callback: format },
-      },
-    };
+    var axes =
+      spec.type === 'doughnut'
+        ? {}
+        : {
+            x: { grid: { display: false }, border: { color: t.grid }, ticks: { color: t.muted, font: { size: 18 } } },
+            y: {
+              beginAtZero: true,
+              grace: spec.type === 'bar' ? '10%' : 0,
+              grid: { color: t.grid },
+              border: { display: false },
+              ticks: { color: t.muted, font: { size: 16 }, maxTicksLimit: 6, callback: format },
+            },
+          };
     return {
       type: spec.type,
       data: { labels: spec.labels, datasets: datasets },
@@ -186,7 +195,9 @@
     }, 1);
     if (ratio >= 1) return;
     var size = parseFloat(getComputedStyle(values[0]).fontSize);
-    values.forEach(function (el) { el.style.fontSize = Math.floor(size * ratio) + 'px'; });
+    values.forEach(function (el) {
+      el.style.fontSize = Math.floor(size * ratio) + 'px';
+    });
   }
 
   // reveal.js does not scroll: text longer than the slide is shrunk rather than cut off.
@@ -211,7 +222,9 @@
   }
 
   function prepareAll() {
-    document.querySelectorAll('.reveal .slides section').forEach(function (section) { prepare(section, false); });
+    document.querySelectorAll('.reveal .slides section').forEach(function (section) {
+      prepare(section, false);
+    });
   }
 
   var fontsReady = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
@@ -224,7 +237,9 @@
     });
   });
   Reveal.on('slidechanged', function (event) {
-    fontsReady.then(function () { prepare(event.currentSlide, true); });
+    fontsReady.then(function () {
+      prepare(event.currentSlide, true);
+    });
   });
 
   var options = Object.assign({}, boot.reveal, { plugins: typeof RevealNotes === 'undefined' ? [] : [RevealNotes] });

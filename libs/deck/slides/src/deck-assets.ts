@@ -39,15 +39,17 @@ export function revealAssetFiles(): readonly DeckAsset[] {
   const revealDist = dirname(require.resolve('reveal.js'));
   const chartDist = dirname(require.resolve('chart.js'));
   const ownAssets = fileURLToPath(new URL('../assets/', import.meta.url));
-  cached = Object.freeze([
-    { urlPath: DECK_ASSET_PATHS.revealCss, filePath: join(revealDist, 'reveal.css'), contentType: CSS },
-    ...DECK_THEMES.map((theme) => ({ urlPath: DECK_ASSET_PATHS.theme(theme), filePath: join(revealDist, 'theme', `${theme}.css`), contentType: CSS })),
-    { urlPath: DECK_ASSET_PATHS.revealJs, filePath: join(revealDist, 'reveal.js'), contentType: JS },
-    { urlPath: DECK_ASSET_PATHS.notesPlugin, filePath: join(revealDist, 'plugin', 'notes.js'), contentType: JS },
-    { urlPath: DECK_ASSET_PATHS.chartJs, filePath: join(chartDist, 'chart.umd.min.js'), contentType: JS },
-    { urlPath: DECK_ASSET_PATHS.deckCss, filePath: join(ownAssets, 'deck.css'), contentType: CSS },
-    { urlPath: DECK_ASSET_PATHS.deckJs, filePath: join(ownAssets, 'deck.js'), contentType: JS },
-  ].map((asset) => Object.freeze(asset)));
+  cached = Object.freeze(
+    [
+      { urlPath: DECK_ASSET_PATHS.revealCss, filePath: join(revealDist, 'reveal.css'), contentType: CSS },
+      ...DECK_THEMES.map((theme) => ({ urlPath: DECK_ASSET_PATHS.theme(theme), filePath: join(revealDist, 'theme', `${theme}.css`), contentType: CSS })),
+      { urlPath: DECK_ASSET_PATHS.revealJs, filePath: join(revealDist, 'reveal.js'), contentType: JS },
+      { urlPath: DECK_ASSET_PATHS.notesPlugin, filePath: join(revealDist, 'plugin', 'notes.js'), contentType: JS },
+      { urlPath: DECK_ASSET_PATHS.chartJs, filePath: join(chartDist, 'chart.umd.min.js'), contentType: JS },
+      { urlPath: DECK_ASSET_PATHS.deckCss, filePath: join(ownAssets, 'deck.css'), contentType: CSS },
+      { urlPath: DECK_ASSET_PATHS.deckJs, filePath: join(ownAssets, 'deck.js'), contentType: JS },
+    ].map((asset) => Object.freeze(asset)),
+  );
   return cached;
 }
 

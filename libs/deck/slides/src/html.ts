@@ -28,4 +28,3 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   });
   return new SafeHtml(out);
 }
-

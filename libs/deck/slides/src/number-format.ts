@@ -41,7 +41,11 @@ export function createNumberFormatter(locale: string): NumberFormatter {
     const minutes = Math.floor((total % 3600) / 60);
     const secs = total % 60;
     const parts =
-      hours > 0 ? [unit('hour', hours), minutes > 0 && unit('minute', minutes)] : minutes > 0 ? [unit('minute', minutes), secs > 0 && unit('second', secs)] : [unit('second', secs)];
+      hours > 0
+        ? [unit('hour', hours), minutes > 0 && unit('minute', minutes)]
+        : minutes > 0
+          ? [unit('minute', minutes), secs > 0 && unit('second', secs)]
+          : [unit('second', secs)];
     return sign + parts.filter(Boolean).join(' ');
   };
 

@@ -31,7 +31,9 @@ const HOSTILE_SLIDES: Record<SlideKind, Slide> = {
   kpis: {
     kind: 'kpis',
     title: HOSTILE_TEXT,
-    cards: [{ label: HOSTILE_TEXT, value: 1, format: 'integer', hint: HOSTILE_TEXT, delta: { value: 0.1, direction: 'up', goodWhen: 'up', label: HOSTILE_TEXT } }],
+    cards: [
+      { label: HOSTILE_TEXT, value: 1, format: 'integer', hint: HOSTILE_TEXT, delta: { value: 0.1, direction: 'up', goodWhen: 'up', label: HOSTILE_TEXT } },
+    ],
     notes: HOSTILE_TEXT,
   },
   chart: {
@@ -187,7 +189,15 @@ describe('renderDeck slide content', () => {
 
   it('right-aligns numeric table columns and formats them with the column format', () => {
     const page = render(
-      deckOf({ kind: 'table', title: 'T', columns: ['Post', { label: 'Rate', format: 'percent' }], rows: [['A', 0.071], ['B', null]] }),
+      deckOf({
+        kind: 'table',
+        title: 'T',
+        columns: ['Post', { label: 'Rate', format: 'percent' }],
+        rows: [
+          ['A', 0.071],
+          ['B', null],
+        ],
+      }),
     );
     expect(page).toContain('<td class="hd-align-left">A</td><td class="hd-align-right">7.1%</td>');
     expect(page).toContain('<td class="hd-align-left">B</td><td class="hd-align-right"></td>');
@@ -210,7 +220,16 @@ describe('renderDeck validation', () => {
       title: 'Broken',
       language: 'not a language!',
       slides: [
-        { kind: 'chart', title: 'C', type: 'doughnut', labels: ['a', 'b'], series: [{ name: 's', values: [1] }, { name: 't', values: [1, Number.NaN] }] },
+        {
+          kind: 'chart',
+          title: 'C',
+          type: 'doughnut',
+          labels: ['a', 'b'],
+          series: [
+            { name: 's', values: [1] },
+            { name: 't', values: [1, Number.NaN] },
+          ],
+        },
         { kind: 'table', title: 'T', columns: ['a', 'b'], rows: [['only one']] },
         { kind: 'kpis', title: 'K', cards: [] },
       ],

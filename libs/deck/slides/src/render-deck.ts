@@ -58,7 +58,8 @@ export function renderDeck(deck: Deck, options: RenderDeckOptions): string {
   const theme = deck.theme ?? 'white';
   const hasChart = deck.slides.some((slide) => slide.kind === 'chart');
 
-  return `<!doctype html>\n${html`<html lang="${locale}">
+  return `<!doctype html>\n${
+    html`<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -79,5 +80,6 @@ ${deck.slides.map((slide) => [renderSlide(slide, ctx), '\n'])}</div>
 ${hasChart ? html`<script src="${asset(DECK_ASSET_PATHS.chartJs)}"></script>\n` : null}<script src="${asset(DECK_ASSET_PATHS.deckJs)}"></script>
 </body>
 </html>
-`.value}`;
+`.value
+  }`;
 }

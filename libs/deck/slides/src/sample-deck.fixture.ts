@@ -22,8 +22,19 @@ export function sampleDeck(overrides: Partial<Deck> = {}): Deck {
         kind: 'kpis',
         title: 'May at a glance',
         cards: [
-          { label: 'Impressions', value: 1_284_000, format: 'integer', compact: true, delta: { value: 0.124, direction: 'up', goodWhen: 'up', label: 'vs. April' } },
-          { label: 'Engagement rate', value: 0.0462, format: 'percent', delta: { value: 0.003, format: 'percent', direction: 'up', goodWhen: 'up', label: 'vs. April' } },
+          {
+            label: 'Impressions',
+            value: 1_284_000,
+            format: 'integer',
+            compact: true,
+            delta: { value: 0.124, direction: 'up', goodWhen: 'up', label: 'vs. April' },
+          },
+          {
+            label: 'Engagement rate',
+            value: 0.0462,
+            format: 'percent',
+            delta: { value: 0.003, format: 'percent', direction: 'up', goodWhen: 'up', label: 'vs. April' },
+          },
           { label: 'New followers', value: 3_912, format: 'integer', delta: { value: 0.041, direction: 'down', goodWhen: 'up', label: 'vs. April' } },
           {
             label: 'Median response time',

@@ -127,15 +127,7 @@ export interface SectionSlide extends SlideBase {
   subtitle?: string;
 }
 
-export type Slide =
-  | TitleSlide
-  | KpisSlide
-  | ChartSlide
-  | BulletsSlide
-  | NarrativeSlide
-  | TableSlide
-  | QuotesSlide
-  | SectionSlide;
+export type Slide = TitleSlide | KpisSlide | ChartSlide | BulletsSlide | NarrativeSlide | TableSlide | QuotesSlide | SectionSlide;
 
 export type SlideKind = Slide['kind'];
 

@@ -82,7 +82,9 @@ export function createIngestionClient(options: IngestionClientOptions): Ingestio
   const retries = options.rateLimitRetries ?? 3;
 
   /** Sends again after a 429, as long as the retries last. */
-  async function withRateLimit<T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<{ data?: T; error?: unknown; response: Response }> {
+  async function withRateLimit<T>(
+    send: () => Promise<{ data?: T; error?: unknown; response: Response }>,
+  ): Promise<{ data?: T; error?: unknown; response: Response }> {
     for (let attempt = 0; ; attempt++) {
       const result = await send();
       if (result.response.status !== 429 || attempt >= retries) return result;

@@ -63,7 +63,10 @@ export function createRemoteKeyVerifier(options: RemoteKeyVerifierOptions): (key
     await response.body?.cancel();
     if (response.status === 401) return null;
     const retryAfter = Number(response.headers.get('retry-after'));
-    throw new KeyVerificationUnavailableError(`ingestion answered ${response.status} when verifying the API key`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 5);
+    throw new KeyVerificationUnavailableError(
+      `ingestion answered ${response.status} when verifying the API key`,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 5,
+    );
   };
 
   return async (key: string) => {

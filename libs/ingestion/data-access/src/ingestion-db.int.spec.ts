@@ -12,10 +12,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const pgUp = await requirePostgres();
 const url = testPostgresUrl();
-const targets = [
-  ...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('ingestion_test') }] : []),
-  { name: 'PGlite in memory', schema: undefined },
-];
+const targets = [...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('ingestion_test') }] : []), { name: 'PGlite in memory', schema: undefined }];
 
 describe.each(targets)('ingestion database on $name', ({ name, schema }) => {
   let db: IngestionDb;
@@ -70,8 +67,20 @@ describe.each(targets)('ingestion database on $name', ({ name, schema }) => {
       });
       await tx.outboxEvent.createMany({
         data: [
-          { id: 'a0d3c1e4-0000-4000-8000-000000000001', topic: 'herald.posts', key: 'acme:x:1', payload: { type: 'post.published', n: 1 }, createdAt: new Date('2025-04-01T10:00:00.001Z') },
-          { id: 'a0d3c1e4-0000-4000-8000-000000000002', topic: 'herald.posts', key: 'acme:x:2', payload: { type: 'post.published', n: 2 }, createdAt: new Date('2025-04-01T10:00:00.002Z') },
+          {
+            id: 'a0d3c1e4-0000-4000-8000-000000000001',
+            topic: 'herald.posts',
+            key: 'acme:x:1',
+            payload: { type: 'post.published', n: 1 },
+            createdAt: new Date('2025-04-01T10:00:00.001Z'),
+          },
+          {
+            id: 'a0d3c1e4-0000-4000-8000-000000000002',
+            topic: 'herald.posts',
+            key: 'acme:x:2',
+            payload: { type: 'post.published', n: 2 },
+            createdAt: new Date('2025-04-01T10:00:00.002Z'),
+          },
         ],
       });
     });

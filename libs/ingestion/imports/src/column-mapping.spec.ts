@@ -15,24 +15,28 @@ describe('column mappings', () => {
       'ID;Veröffentlicht;Text;Link;Art;Kampagne;Hashtags;Impressionen;Klicks',
       '9001;31.12.2025 23:30;"Guten Rutsch; bis 2026!";https://example.social/p/9001;Video;Silvester;#neujahr #2026;1.234;12',
     ].join('\n');
-    const [record] = await run(text, {
-      target: 'posts',
-      network: 'threads',
-      dateFormat: 'DD.MM.YYYY HH:mm',
-      timeZone: 'Europe/Berlin',
-      decimalSeparator: ',',
-      columns: {
-        networkPostId: 'ID',
-        publishedAt: 'veroffentlicht',
-        text: 'Text',
-        link: 'Link',
-        contentType: 'Art',
-        campaign: 'Kampagne',
-        tags: 'Hashtags',
-        impressions: 'Impressionen',
-        linkClicks: 'Klicks',
+    const [record] = await run(
+      text,
+      {
+        target: 'posts',
+        network: 'threads',
+        dateFormat: 'DD.MM.YYYY HH:mm',
+        timeZone: 'Europe/Berlin',
+        decimalSeparator: ',',
+        columns: {
+          networkPostId: 'ID',
+          publishedAt: 'veroffentlicht',
+          text: 'Text',
+          link: 'Link',
+          contentType: 'Art',
+          campaign: 'Kampagne',
+          tags: 'Hashtags',
+          impressions: 'Impressionen',
+          linkClicks: 'Klicks',
+        },
       },
-    }, { profileId: 'brand-de' });
+      { profileId: 'brand-de' },
+    );
     expect(record).toEqual({
       row: 2,
       kind: 'post',
@@ -64,7 +68,11 @@ describe('column mappings', () => {
 
   it('reads follower counts per day, with the profile from the options', async () => {
     const text = 'Date,Total followers\n2025-06-01,"12,000"\n2025-06-02,\n2025-06-03,-3\n';
-    const records = await run(text, { target: 'followers', network: 'linkedin', columns: { date: 'Date', followers: 'Total followers' } }, { profileId: 'acme' });
+    const records = await run(
+      text,
+      { target: 'followers', network: 'linkedin', columns: { date: 'Date', followers: 'Total followers' } },
+      { profileId: 'acme' },
+    );
     expect(records).toEqual([
       { row: 2, kind: 'followers', item: { profileId: 'acme', network: 'linkedin', date: '2025-06-01', followers: 12000 } },
       { row: 3, kind: 'rejected', field: 'followers', column: 'Total followers', reason: 'Column "Total followers": is empty' },
@@ -87,21 +95,41 @@ describe('column mappings', () => {
     expect(records[0]).toEqual({
       row: 2,
       kind: 'mention',
-      mention: { network: 'x', networkMentionId: 'm1', kind: 'comment', author: '@fan', text: 'Love the new report!', language: 'en', occurredAt: '2025-07-01T10:00:00+00:00', inReplyToPostId: 'p9' },
+      mention: {
+        network: 'x',
+        networkMentionId: 'm1',
+        kind: 'comment',
+        author: '@fan',
+        text: 'Love the new report!',
+        language: 'en',
+        occurredAt: '2025-07-01T10:00:00+00:00',
+        inReplyToPostId: 'p9',
+      },
     });
     expect(records[1]).toMatchObject({ kind: 'mention', mention: { occurredAt: '2025-07-01T11:00:00+02:00', language: 'fr', text: 'Où est le rapport ?' } });
-    expect(records[2]).toMatchObject({ row: 4, kind: 'rejected', field: 'kind', reason: expect.stringContaining('"retweet" is not one of mention, comment, direct_message, review') });
+    expect(records[2]).toMatchObject({
+      row: 4,
+      kind: 'rejected',
+      field: 'kind',
+      reason: expect.stringContaining('"retweet" is not one of mention, comment, direct_message, review'),
+    });
   });
 
   it('tries a field’s columns in order, taking the first non-empty cell', async () => {
     const text = 'id,date,caption,title\n1,2025-01-01,,Only a title\n2,2025-01-02,A caption,A title\n';
-    const records = await run(text, { target: 'posts', network: 'facebook', columns: { networkPostId: 'id', publishedAt: 'date', text: ['caption', 'title'] } });
+    const records = await run(text, {
+      target: 'posts',
+      network: 'facebook',
+      columns: { networkPostId: 'id', publishedAt: 'date', text: ['caption', 'title'] },
+    });
     expect(records.map((r) => r.kind === 'post' && r.post.text)).toEqual(['Only a title', 'A caption']);
   });
 
   it('fails with IMPORT_UNKNOWN_FORMAT when the file lacks a mapped column', async () => {
     const { error } = await failure(
-      parseExport([Buffer.from('id,date\n1,2025-01-01\n')], { mapping: { target: 'posts', network: 'x', columns: { networkPostId: 'id', publishedAt: 'published' } } }),
+      parseExport([Buffer.from('id,date\n1,2025-01-01\n')], {
+        mapping: { target: 'posts', network: 'x', columns: { networkPostId: 'id', publishedAt: 'published' } },
+      }),
       'IMPORT_UNKNOWN_FORMAT',
     );
     expect(error.message).toContain('The header lacks the mapped column(s) "published" (for publishedAt)');
@@ -109,7 +137,12 @@ describe('column mappings', () => {
 
   it('uses the mapping’s delimiter instead of guessing', async () => {
     const text = 'id|date|note\n1|2025-01-01|a,b;c\n';
-    const [record] = await run(text, { target: 'posts', network: 'other', delimiter: '|', columns: { networkPostId: 'id', publishedAt: 'date', text: 'note' } });
+    const [record] = await run(text, {
+      target: 'posts',
+      network: 'other',
+      delimiter: '|',
+      columns: { networkPostId: 'id', publishedAt: 'date', text: 'note' },
+    });
     expect(record).toMatchObject({ kind: 'post', post: { text: 'a,b;c' } });
   });
 });

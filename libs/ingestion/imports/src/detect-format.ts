@@ -48,10 +48,7 @@ export function rankFormats(headerRow: readonly string[], options: DetectOptions
     .filter((f) => options.family === undefined || f.family === options.family)
     .map((f) => evaluate(f, headerRow, positions))
     .sort(
-      (a, b) =>
-        Number(b.match !== undefined) - Number(a.match !== undefined) ||
-        b.matchedColumns - a.matchedColumns ||
-        b.format.version - a.format.version,
+      (a, b) => Number(b.match !== undefined) - Number(a.match !== undefined) || b.matchedColumns - a.matchedColumns || b.format.version - a.format.version,
     );
 }
 

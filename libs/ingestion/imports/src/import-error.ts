@@ -34,9 +34,5 @@ export class ImportError extends Error {
 
 /** Checks the code rather than the class: codes survive serialisation and Kafka hops, `instanceof` does not. */
 export function isImportError(error: unknown): error is ImportError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    IMPORT_ERROR_CODES.includes((error as { code?: unknown }).code as ImportErrorCode)
-  );
+  return typeof error === 'object' && error !== null && IMPORT_ERROR_CODES.includes((error as { code?: unknown }).code as ImportErrorCode);
 }

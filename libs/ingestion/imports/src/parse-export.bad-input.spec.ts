@@ -45,7 +45,9 @@ describe('file-level errors', () => {
     const { error, yielded } = await failure(run(bytes), 'IMPORT_ENCODING');
     expect(yielded.map((r) => r.kind)).toEqual(['post']);
     expect(error.row).toBe(3);
-    expect(error.message).toMatch(/^Row 3: The file is not valid UTF-8: byte 0xE9 at offset \d+ does not start a character\. It looks like Latin-1\/Windows-1252 text \("é"\)/);
+    expect(error.message).toMatch(
+      /^Row 3: The file is not valid UTF-8: byte 0xE9 at offset \d+ does not start a character\. It looks like Latin-1\/Windows-1252 text \("é"\)/,
+    );
     expect(error.details).toMatchObject({ bytes: ['0xE9', '0x20', '0x61', '0x75'] });
   });
 
@@ -148,7 +150,13 @@ describe('row-level problems', () => {
     ['a date in another format', tweet('2', 'x', '30/01/2021'), 'publishedAt', 'time', 'not a date in the expected format "YYYY-MM-DD HH:mm Z"'],
     ['a date after the export was read', tweet('2', 'x', '2027-01-01 10:00 +0000'), 'publishedAt', 'time', 'is later than the export was read'],
     ['an id that is not a tweet id', tweet('abc123'), 'networkPostId', 'Tweet id', '"abc123" is not a x post id'],
-    ['a link that is not a web address', '2,not a link,x,2025-01-31 22:13 +0000,100.0,5.0,1.0,0.0,2.0', 'link', 'Tweet permalink', '"not a link" is not a web address'],
+    [
+      'a link that is not a web address',
+      '2,not a link,x,2025-01-31 22:13 +0000,100.0,5.0,1.0,0.0,2.0',
+      'link',
+      'Tweet permalink',
+      '"not a link" is not a web address',
+    ],
   ])('rejects %s, naming row and field, and goes on', async (_, line, field, column, words) => {
     const records = await collect(run(csv(tweet('1'), line, tweet('3'))));
     expect(records.map((r) => r.kind)).toEqual(['post', 'rejected', 'post']);
@@ -255,7 +263,12 @@ describe('text a database cannot store, and ambiguous headers', () => {
     const records = await collect(run(chunked(csv(...rows, tweet('2000', 'nul \u0000 here'), tweet('2001')), 4096)));
     expect(ofKind(records, 'post')).toHaveLength(81);
     expect(ofKind(records, 'rejected')).toEqual([
-      expect.objectContaining({ row: 82, field: 'text', column: 'Tweet text', reason: expect.stringMatching(/Column "Tweet text": contains the NUL character/) }),
+      expect.objectContaining({
+        row: 82,
+        field: 'text',
+        column: 'Tweet text',
+        reason: expect.stringMatching(/Column "Tweet text": contains the NUL character/),
+      }),
     ]);
   });
 

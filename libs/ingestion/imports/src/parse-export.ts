@@ -175,7 +175,11 @@ class RecordAssembler {
   }
 
   private unknownFormat(header: string[]): ImportError {
-    const shown = header.slice(0, 12).map((h) => `"${h}"`).join(', ') + (header.length > 12 ? `, … (${header.length} columns)` : '');
+    const shown =
+      header
+        .slice(0, 12)
+        .map((h) => `"${h}"`)
+        .join(', ') + (header.length > 12 ? `, … (${header.length} columns)` : '');
     const { options } = this;
     if (options.mapping) {
       const planned = planFromMapping(options.mapping, header, options);
@@ -283,7 +287,12 @@ function malformed(error: CsvError, row: number, maxRecordBytes: number): Import
     case 'CSV_INVALID_CLOSING_QUOTE':
       return new ImportError('IMPORT_MALFORMED', `A quoted field is followed by more text before the next delimiter${where}`, row, details);
     case 'INVALID_OPENING_QUOTE':
-      return new ImportError('IMPORT_MALFORMED', `A quote appears inside a field that is not quoted${where}: quote the whole field and double the quote`, row, details);
+      return new ImportError(
+        'IMPORT_MALFORMED',
+        `A quote appears inside a field that is not quoted${where}: quote the whole field and double the quote`,
+        row,
+        details,
+      );
     default:
       return new ImportError('IMPORT_MALFORMED', `The CSV cannot be parsed${where}: ${error.message}`, row, details);
   }

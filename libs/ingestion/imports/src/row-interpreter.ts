@@ -215,13 +215,23 @@ export class RowInterpreter {
   private tags(cells: readonly string[]): string[] {
     const cell = this.cell(cells, 'tags');
     if (!cell) return [];
-    return [...new Set(cell.value.split(/[,;|\s]+/).map((t) => t.replace(/^#/, '').trim()).filter(Boolean))];
+    return [
+      ...new Set(
+        cell.value
+          .split(/[,;|\s]+/)
+          .map((t) => t.replace(/^#/, '').trim())
+          .filter(Boolean),
+      ),
+    ];
   }
 
   private mentionKind(cells: readonly string[]): Mention['kind'] {
     const cell = this.cell(cells, 'kind');
     if (!cell) return 'mention';
-    const value = cell.value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const value = cell.value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     const aliases: Record<string, string> = { reply: 'comment', dm: 'direct_message', message: 'direct_message' };
     const kind = aliases[value] ?? value;
     if (!(MENTION_KINDS as readonly string[]).includes(kind)) {
@@ -316,7 +326,11 @@ function validate(validator: Validator, value: unknown, plan: RowPlan): void {
   const first = [...validator.Errors(value)].find((e) => e.instancePath !== '') ?? [...validator.Errors(value)][0];
   const field = first?.instancePath.split('/')[1] ?? 'row';
   const shown = (value as Record<string, unknown>)[field];
-  const message = first?.message.includes(DATE_YEAR_PATTERN) ? DATE_RANGE_HINT : first?.message.includes(LINK_PATTERN) ? 'is not an http:// or https:// URL' : first?.message;
+  const message = first?.message.includes(DATE_YEAR_PATTERN)
+    ? DATE_RANGE_HINT
+    : first?.message.includes(LINK_PATTERN)
+      ? 'is not an http:// or https:// URL'
+      : first?.message;
   throw new RowProblem(
     field,
     plan.fields[field]?.headers[0],

@@ -65,11 +65,7 @@ export function planFromFormat(match: FormatMatch, header: readonly string[], op
 }
 
 /** The plan for a caller's mapping, or the mapped headers the file lacks. */
-export function planFromMapping(
-  mapping: ColumnMapping,
-  header: readonly string[],
-  options: ResolvedOptions,
-): RowPlan | { missing: string[] } {
+export function planFromMapping(mapping: ColumnMapping, header: readonly string[], options: ResolvedOptions): RowPlan | { missing: string[] } {
   const positions = new Map<string, number>();
   header.forEach((cell, i) => {
     const key = normalizeHeader(cell);

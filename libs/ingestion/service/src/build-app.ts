@@ -49,7 +49,8 @@ export async function buildIngestionApp(deps: IngestionDeps): Promise<ServiceApp
   const app = await createServiceApp({
     name: 'ingestion',
     version: '0.1.0',
-    description: "The one door for a social team's data: posts, metric snapshots, follower counts, mentions and messages, sent in batches or uploaded as the networks' CSV exports.",
+    description:
+      "The one door for a social team's data: posts, metric snapshots, follower counts, mentions and messages, sent in batches or uploaded as the networks' CSV exports.",
     logger: deps.logger,
     bodyLimitBytes: limits.bodyLimitBytes,
     readiness: [

@@ -27,9 +27,19 @@ describe('ingestion under hostile input', () => {
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /v1/posts:batch', 'POST /v1/imports', 'GET /health']));
   });
 
-  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s answers every input below 500, writes nothing when it refuses, and keeps serving', async (_name, route) => {
-    tried += await fuzzRoute({ app: kit.app, route, authenticate: () => ({ 'x-api-key': KEY_A }), runs: settings.runs, seed: settings.seed, snapshot: storeCounts });
-  });
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    '%s answers every input below 500, writes nothing when it refuses, and keeps serving',
+    async (_name, route) => {
+      tried += await fuzzRoute({
+        app: kit.app,
+        route,
+        authenticate: () => ({ 'x-api-key': KEY_A }),
+        runs: settings.runs,
+        seed: settings.seed,
+        snapshot: storeCounts,
+      });
+    },
+  );
 
   it('stores nothing from an atomic batch that has one bad item', async () => {
     const batchRoutes = routes.filter((r) => r.method === 'POST' && r.url.endsWith(':batch') && r.body);

@@ -56,7 +56,11 @@ export async function ingestItems(db: IngestionDb, workspaceId: string, items: r
         const previous = state.get(id);
         if (item.kind === 'metrics') {
           if (!previous) {
-            outcome.rejected.push({ index: item.index, field: 'networkPostId', reason: `no post ${item.itemKey} was sent to this workspace; send the post first (POST /v1/posts:batch)` });
+            outcome.rejected.push({
+              index: item.index,
+              field: 'networkPostId',
+              reason: `no post ${item.itemKey} was sent to this workspace; send the post first (POST /v1/posts:batch)`,
+            });
             continue;
           }
           if (previous.observedAt !== null && (item.observedAt ?? 0) <= previous.observedAt) {
@@ -97,7 +101,13 @@ export async function ingestItems(db: IngestionDb, workspaceId: string, items: r
       const created = touched.filter((s) => s.isNew);
       inserted = created.length;
       await insertItems(tx, db.schema, workspaceId, created, now);
-      await updateItems(tx, db.schema, workspaceId, touched.filter((s) => !s.isNew), now);
+      await updateItems(
+        tx,
+        db.schema,
+        workspaceId,
+        touched.filter((s) => !s.isNew),
+        now,
+      );
       await insertOutboxEvents(tx, db.schema, outbox, now);
       await options.afterWrite?.(tx, outcome);
     },

@@ -1,6 +1,14 @@
 import { createEvent, type HeraldEvent } from '@herald/events';
 
-import { FollowersItemSchema, MentionItemSchema, PostItemSchema, type FollowersItem, type MentionItem, type MetricsItem, type PostItem } from './api/batch.schema.ts';
+import {
+  FollowersItemSchema,
+  MentionItemSchema,
+  PostItemSchema,
+  type FollowersItem,
+  type MentionItem,
+  type MetricsItem,
+  type PostItem,
+} from './api/batch.schema.ts';
 import { canonicalSerializerOf, contentHashOf } from './content-hash.ts';
 
 const postJson = canonicalSerializerOf(PostItemSchema);

@@ -47,7 +47,8 @@ export function createListeningClient(options: ListeningClientOptions): Listenin
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  const call = <T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => callApi(send, LISTENING_SERVICE, ListeningClientError.from);
+  const call = <T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> =>
+    callApi(send, LISTENING_SERVICE, ListeningClientError.from);
 
   return {
     getSummary: (period) => call(() => client.GET('/v1/listening/summary', { params: { query: period } })),

@@ -9,10 +9,7 @@ const TABLES = ['_prisma_migrations', 'brands', 'dead_letters', 'listening_alert
 
 const pgUp = await requirePostgres();
 const url = testPostgresUrl();
-const targets = [
-  ...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('listening_test') }] : []),
-  { name: 'PGlite in memory', schema: undefined },
-];
+const targets = [...(pgUp ? [{ name: 'PostgreSQL', schema: uniqueName('listening_test') }] : []), { name: 'PGlite in memory', schema: undefined }];
 
 const analysis = (overrides: { sourceEventId: string; networkMentionId: string }) => ({
   workspaceId: 'acme',

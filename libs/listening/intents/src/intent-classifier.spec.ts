@@ -90,7 +90,11 @@ describe('createIntentClassifier', () => {
     const classifier = createIntentClassifier(examples);
     process.env.DOTENV_CONFIG_QUIET = 'true';
     const natural = createRequire(import.meta.url)('natural') as {
-      BayesClassifier: new () => { addDocument(t: string[], l: string): void; train(): void; getClassifications(t: string[]): { label: string; value: number }[] };
+      BayesClassifier: new () => {
+        addDocument(t: string[], l: string): void;
+        train(): void;
+        getClassifications(t: string[]): { label: string; value: number }[];
+      };
     };
     const reference = new natural.BayesClassifier();
     const features = (text: string, language?: string) => {
@@ -113,7 +117,9 @@ describe('createIntentClassifier', () => {
 describe('intentFeatures', () => {
   it('stems words, keeps stop words, and stands in for links, handles and numbers', () => {
     const features = intentFeatures('@acme How do I cancel my order #48213?? https://x.co/a', 'neutral');
-    expect(features).toEqual(expect.arrayContaining(['_sentiment_neutral', '_handle', 'how', 'do', 'i', 'cancel', 'order', '_num', '_q', '_url', 'how do', 'cancel my']));
+    expect(features).toEqual(
+      expect.arrayContaining(['_sentiment_neutral', '_handle', 'how', 'do', 'i', 'cancel', 'order', '_num', '_q', '_url', 'how do', 'cancel my']),
+    );
   });
 
   it('reads accents, elongations and typographic apostrophes as their plain forms', () => {

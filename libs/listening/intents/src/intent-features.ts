@@ -54,7 +54,9 @@ export const sentimentFeature = (label: SentimentLabel) => `_sentiment_${label}`
 export function intentFeatures(text: string, sentiment?: SentimentLabel | null): string[] {
   const natural = loadNatural();
   const stem = (w: string) => natural.PorterStemmer.stem(w);
-  const source = cut(typeof text === 'string' ? text : '', MAX_INTENT_CHARS).normalize('NFKC').replaceAll('\uFFFD', ' ');
+  const source = cut(typeof text === 'string' ? text : '', MAX_INTENT_CHARS)
+    .normalize('NFKC')
+    .replaceAll('\uFFFD', ' ');
   const words: string[] = [];
   const features = new Set<string>();
   if (sentiment) features.add(sentimentFeature(sentiment));

@@ -16,7 +16,11 @@ describe('requireNatural', () => {
     `;
     const env = { ...process.env };
     delete env.DOTENV_CONFIG_QUIET;
-    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(output).toBe(JSON.stringify({ tfidf: 'function', quiet: null }));
   });
 });

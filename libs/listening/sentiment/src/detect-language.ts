@@ -103,11 +103,7 @@ function hasLetter(word: string): boolean {
  * 6. otherwise the language natural cannot score that franc named, or "und" when franc cannot
  *    tell (too short): never guessed as English.
  */
-export function detectLanguage(
-  words: readonly Token[],
-  given: string | undefined,
-  isEnglishWord: (word: string) => boolean,
-): LanguageDecision {
+export function detectLanguage(words: readonly Token[], given: string | undefined, isEnglishWord: (word: string) => boolean): LanguageDecision {
   const code = normaliseLanguageCode(given);
   if (code) return { language: code, profile: PROFILES.get(code), how: 'given' };
 
@@ -123,7 +119,11 @@ export function detectLanguage(
   }
   const { script, asciiShare } = dominantScript(sample);
   if (script === 'none') return { language: UNDETERMINED, how: 'none' };
-  const joined = () => sample.map((w) => w.norm).join(' ').slice(0, FRANC_SAMPLE);
+  const joined = () =>
+    sample
+      .map((w) => w.norm)
+      .join(' ')
+      .slice(0, FRANC_SAMPLE);
   if (script === 'other') return { language: franc(joined(), { minLength: 1 }), how: 'script' };
 
   const index = getFunctionWordIndex();

@@ -8,7 +8,11 @@ import type { NaturalStemmer, NaturalVocabulary } from './language-profiles.ts';
 
 /** The part of natural this lib uses; `vocabulary` and `negations` are fields natural does not declare. */
 interface NaturalModule {
-  SentimentAnalyzer: new (language: string, stemmer: undefined, type: string) => {
+  SentimentAnalyzer: new (
+    language: string,
+    stemmer: undefined,
+    type: string,
+  ) => {
     vocabulary: Record<string, number | string>;
     negations: string[];
   };

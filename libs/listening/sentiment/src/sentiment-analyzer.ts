@@ -6,13 +6,7 @@ import { getEmojiValences, getLanguageLexicon, type Connective, type LanguageLex
 import { SCORED_LANGUAGES } from './language-profiles.ts';
 import { ENGLISH_NEGATED_FAILURES, EMOTICON_VALENCES, LIKE_SUBJECTS, VERB_ONLY_VALENCES } from './social-lexicon.ts';
 import { squeezeAll, tokenizeSocialText, type Token } from './social-tokenizer.ts';
-import {
-  compileSentimentRules,
-  isCompiledSentimentRules,
-  tokenKey,
-  type CompiledSentimentRules,
-  type SentimentRule,
-} from './sentiment-rules.ts';
+import { compileSentimentRules, isCompiledSentimentRules, tokenKey, type CompiledSentimentRules, type SentimentRule } from './sentiment-rules.ts';
 
 /** The `sentiment` object of `MentionAnalyzedPayloadSchema`, plus the language it was read in. */
 export interface SentimentResult {
@@ -310,7 +304,13 @@ class Analyzer {
   }
 
   /** First pass: what each token is (sentiment term, negator, modifier, connective) and its own valence. */
-  private classify(tokens: readonly Token[], keys: readonly string[], lexicon: LanguageLexicon | undefined, rules: CompiledSentimentRules, labels: string[]): number {
+  private classify(
+    tokens: readonly Token[],
+    keys: readonly string[],
+    lexicon: LanguageLexicon | undefined,
+    rules: CompiledSentimentRules,
+    labels: string[],
+  ): number {
     const emoji = getEmojiValences();
     let capsWords = 0;
     for (let i = 0; i < tokens.length; i++) {

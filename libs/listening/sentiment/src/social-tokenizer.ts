@@ -54,10 +54,7 @@ const EMOJI = String.raw`\p{Extended_Pictographic}|♡`;
 const PUNCT = String.raw`!|[.,;:?…]`;
 
 // Words first: most tokens are words, and an alternative that fails still costs its attempt.
-const TOKEN_PATTERN = new RegExp(
-  `(${URL})|(${MENTION})|(${HASHTAG})|(${WORD})|(${EMOJI})|(${EMOTICON})|(${PUNCT})`,
-  'gu',
-);
+const TOKEN_PATTERN = new RegExp(`(${URL})|(${MENTION})|(${HASHTAG})|(${WORD})|(${EMOJI})|(${EMOTICON})|(${PUNCT})`, 'gu');
 
 const ENTITY_PATTERN = /&(?:amp|lt|gt|quot|apos|#39);/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&#39;': "'" };
@@ -139,8 +136,7 @@ export function splitHashtag(body: string): string[] {
       continue;
     }
     const prev = body[i - 1] ?? '';
-    const boundary =
-      current !== '' && ((isLower(prev) && isUpper(ch)) || (isUpper(prev) && isUpper(ch) && isLower(body[i + 1] ?? '')));
+    const boundary = current !== '' && ((isLower(prev) && isUpper(ch)) || (isUpper(prev) && isUpper(ch) && isLower(body[i + 1] ?? '')));
     if (boundary) {
       parts.push(current);
       current = '';

@@ -4,6 +4,11 @@ import { createLogger, unusedDependency, writeOpenApiDocument } from '@herald/se
 
 import { buildListeningApp } from '../src/build-app.ts';
 
-const app = await buildListeningApp({ logger: createLogger({ name: 'listening', level: 'silent' }), db: unusedDependency('db'), bus: unusedDependency('bus'), verifyKey: unusedDependency('verifyKey') });
+const app = await buildListeningApp({
+  logger: createLogger({ name: 'listening', level: 'silent' }),
+  db: unusedDependency('db'),
+  bus: unusedDependency('bus'),
+  verifyKey: unusedDependency('verifyKey'),
+});
 await writeOpenApiDocument(app, fileURLToPath(new URL('../../client/openapi.json', import.meta.url)));
 await app.close();

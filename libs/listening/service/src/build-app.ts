@@ -1,6 +1,15 @@
 import { deliveredEventOf, type EventBus } from '@herald/event-bus';
 import { createDeadLetterStore, type ListeningDb } from '@herald/listening-data-access';
-import { createServiceApp, lazySql, registerDeadLetterRoutes, registerGuardedApi, type Logger, type RateLimitOptions, type ServiceApp, type VerifyKey } from '@herald/service-kit';
+import {
+  createServiceApp,
+  lazySql,
+  registerDeadLetterRoutes,
+  registerGuardedApi,
+  type Logger,
+  type RateLimitOptions,
+  type ServiceApp,
+  type VerifyKey,
+} from '@herald/service-kit';
 
 import { createAnalyzeMentionsHandler } from './consumers/analyze-mentions.consumer.ts';
 

@@ -11,7 +11,9 @@ export interface ListeningSettings {
   verifyKey: VerifyKey;
 }
 
-export const listeningSettingsFrom = (config: ListeningConfig): ListeningSettings => ({ verifyKey: createRemoteKeyVerifier({ baseUrl: config.INGESTION_URL }) });
+export const listeningSettingsFrom = (config: ListeningConfig): ListeningSettings => ({
+  verifyKey: createRemoteKeyVerifier({ baseUrl: config.INGESTION_URL }),
+});
 
 /** The composition root of listening: the process entry, the embedded stack and tests all wire it here. */
 export async function composeListeningService(parts: ServiceParts<ListeningDb>, settings: ListeningSettings): Promise<ComposedService> {

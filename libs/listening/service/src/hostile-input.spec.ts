@@ -28,10 +28,19 @@ let tried = 0;
 /** How a request proves who it is: the key names the workspace. */
 const access = { authenticate: () => ({ 'x-api-key': keys.keyA }) };
 
-const seeded = await app.inject({ method: 'POST', url: '/v1/listening/brands', headers: { 'x-api-key': keys.keyA }, payload: { name: 'Acme', kind: 'own', keywords: ['@acmehq'] } });
+const seeded = await app.inject({
+  method: 'POST',
+  url: '/v1/listening/brands',
+  headers: { 'x-api-key': keys.keyA },
+  payload: { name: 'Acme', kind: 'own', keywords: ['@acmehq'] },
+});
 const knownIds = [(seeded.json() as { brand: { id: string } }).brand.id];
 
-const storeCounts = async () => ({ brands: await db.prisma.brand.count(), analyses: await db.prisma.mentionAnalysis.count(), alerts: await db.prisma.listeningAlert.count() });
+const storeCounts = async () => ({
+  brands: await db.prisma.brand.count(),
+  analyses: await db.prisma.mentionAnalysis.count(),
+  alerts: await db.prisma.listeningAlert.count(),
+});
 
 afterAll(async () => {
   reportFuzz('listening', tried, settings, `${routes.length} routes and the mention consumer`);
@@ -46,9 +55,12 @@ describe('listening under hostile input', () => {
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /v1/listening/summary', 'PUT /v1/listening/brands/:brandId']));
   });
 
-  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s answers every input below 500, writes nothing when it refuses, and keeps serving', async (_name, route) => {
-    tried += await fuzzRoute({ app, route, ...access, knownIds, runs: settings.runs, seed: settings.seed, snapshot: storeCounts });
-  });
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    '%s answers every input below 500, writes nothing when it refuses, and keeps serving',
+    async (_name, route) => {
+      tried += await fuzzRoute({ app, route, ...access, knownIds, runs: settings.runs, seed: settings.seed, snapshot: storeCounts });
+    },
+  );
 
   it('stores or dead-letters every message on the mentions topic, and keeps consuming', async () => {
     await fc.assert(
@@ -57,7 +69,10 @@ describe('listening under hostile input', () => {
         const lettersBefore = bus.records(deadLetterTopicOf(TOPICS.mentions)).length;
         for (const value of messages) await bus.publishRaw(TOPICS.mentions, 'fuzz', value);
         await bus.drain();
-        const letters = bus.records(deadLetterTopicOf(TOPICS.mentions)).slice(lettersBefore).map((r) => r.value?.toString('utf8') ?? '');
+        const letters = bus
+          .records(deadLetterTopicOf(TOPICS.mentions))
+          .slice(lettersBefore)
+          .map((r) => r.value?.toString('utf8') ?? '');
         // Keys compared here, not in SQL: a key with U+0000 cannot even be looked up in PostgreSQL.
         const rows = await db.prisma.mentionAnalysis.findMany({ select: { workspaceId: true, network: true, networkMentionId: true } });
         const stored = new Set(rows.map((r) => JSON.stringify([r.workspaceId, r.network, r.networkMentionId])));
@@ -73,7 +88,8 @@ describe('listening under hostile input', () => {
           // Events of other types on this topic are not this consumer's to store.
           if (event.type !== 'ingestion.mention.received') continue;
           const { network, networkMentionId } = event.payload.mention;
-          if (!stored.has(JSON.stringify([event.workspaceId, network, networkMentionId]))) expect(letters, `mention ${networkMentionId} is stored or dead-lettered`).toContain(text);
+          if (!stored.has(JSON.stringify([event.workspaceId, network, networkMentionId])))
+            expect(letters, `mention ${networkMentionId} is stored or dead-lettered`).toContain(text);
         }
         expect(fatal).toEqual([]);
       }),

@@ -84,7 +84,11 @@ describe.runIf(ready)('listening consumer on Kafka and PostgreSQL', () => {
     const redelivered = new Date();
     await bus.publish([...quiet, ...storm]);
     // The redelivered events are analysed again (analyzedAt moves); the alerts stay as they were.
-    await until('the redelivery', () => db.prisma.mentionAnalysis.count({ where: { workspaceId: WS, analyzedAt: { gt: redelivered } } }), (n) => n === quiet.length + storm.length);
+    await until(
+      'the redelivery',
+      () => db.prisma.mentionAnalysis.count({ where: { workspaceId: WS, analyzedAt: { gt: redelivered } } }),
+      (n) => n === quiet.length + storm.length,
+    );
     // Stopping finishes the handler in flight, spike check included.
     await consumer.stop();
     const after = await alerts();

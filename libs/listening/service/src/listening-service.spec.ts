@@ -57,7 +57,8 @@ describe('listening service', () => {
       .filter((e): e is EventOf<T> => e.type === type);
   const analyzedFor = (workspaceId: string) => eventsOn(TOPICS.mentionsAnalyzed, 'listening.mention.analyzed').filter((e) => e.workspaceId === workspaceId);
   const alertsFor = (workspaceId: string) => eventsOn(TOPICS.alerts, 'listening.alert.raised').filter((e) => e.workspaceId === workspaceId);
-  const createBrand = async (workspaceId: string, body: Record<string, unknown>) => app.inject({ method: 'POST', url: '/v1/listening/brands', headers: as(workspaceId), payload: body });
+  const createBrand = async (workspaceId: string, body: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: '/v1/listening/brands', headers: as(workspaceId), payload: body });
 
   describe('the consumer', () => {
     it('stores and publishes sentiment, intent, keywords and the brands each mention names', async () => {
@@ -132,7 +133,9 @@ describe('listening service', () => {
       mention(ws, `q${h}a`, 'Thanks for the quick reply yesterday, really helpful', hour(base, h, 10)),
       mention(ws, `q${h}b`, 'Love the new update, nice work team', hour(base, h, 40)),
     ]).flat();
-    const storm = Array.from({ length: 40 }, (_, i) => mention(ws, `s${i}`, `The app is down again, worst outage ever, terrible service 😡 #${i}`, hour(base, 24, i)));
+    const storm = Array.from({ length: 40 }, (_, i) =>
+      mention(ws, `s${i}`, `The app is down again, worst outage ever, terrible service 😡 #${i}`, hour(base, 24, i)),
+    );
 
     it('raises each spike once, with its evidence, and never again when the same mentions come again', async () => {
       await publish(quiet);
@@ -145,7 +148,11 @@ describe('listening service', () => {
       expect(volume.payload).toMatchObject({ bucket: { start: hour(base, 24), end: hour(base, 25) }, baseline: 2, baselineBuckets: 24 });
       expect(volume.payload.observed).toBeGreaterThanOrEqual(10);
       expect(volume.payload.evidence.total).toBe(volume.payload.observed);
-      expect(volume.payload.evidence.mentions[0]).toMatchObject({ network: 'x', networkMentionId: expect.stringMatching(/^s\d+$/), text: expect.stringContaining('down again') });
+      expect(volume.payload.evidence.mentions[0]).toMatchObject({
+        network: 'x',
+        networkMentionId: expect.stringMatching(/^s\d+$/),
+        text: expect.stringContaining('down again'),
+      });
       const negative = raised.find((a) => a.payload.kind === 'negative_share_spike')!;
       expect(negative.payload.observed).toBeGreaterThan(negative.payload.baseline);
       expect(negative.payload.evidence.mentions.every((m) => m.label === 'negative')).toBe(true);
@@ -208,7 +215,10 @@ describe('listening service', () => {
       expect(replaced.statusCode).toBe(200);
       expect(replaced.json().rematchedMentions).toBe(1);
       const matched = async () =>
-        (await db.prisma.mentionAnalysis.findMany({ where: { workspaceId: ws }, orderBy: { networkMentionId: 'asc' } })).map((m) => [m.networkMentionId, m.brandIds]);
+        (await db.prisma.mentionAnalysis.findMany({ where: { workspaceId: ws }, orderBy: { networkMentionId: 'asc' } })).map((m) => [
+          m.networkMentionId,
+          m.brandIds,
+        ]);
       expect(await matched()).toEqual([
         ['b1', [globex.id]],
         ['b2', [initech.id]],
@@ -244,7 +254,9 @@ describe('listening service', () => {
         mention(ws, 'l4', 'El servicio de Umbrella es pésimo, qué desastre', '2026-03-04T11:00:00Z', 'es'),
       ]);
       const ids = async (query: string) =>
-        (await app.inject({ url: `/v1/listening/mentions?${query}`, headers: as(ws) })).json().items.map((m: { networkMentionId: string }) => m.networkMentionId);
+        (await app.inject({ url: `/v1/listening/mentions?${query}`, headers: as(ws) }))
+          .json()
+          .items.map((m: { networkMentionId: string }) => m.networkMentionId);
 
       expect(await ids('intent=feature_request')).toEqual(['l2']);
       expect(await ids(`brand=${brand.id}`)).toEqual(['l4', 'l2', 'l1']);
@@ -295,7 +307,14 @@ describe('listening service', () => {
       expect(summary.topTopics.map((t: { term: string }) => t.term)).not.toContain('acme');
       expect(summary.trendingTopics.map((t: { term: string }) => t.term)).toEqual(['dark mode']);
       expect(summary.keywordsByDay.map((d: { date: string }) => d.date)).toEqual(['2026-03-03', '2026-03-04', '2026-03-05']);
-      expect(summary.intents.map((i: { intent: string }) => i.intent)).toEqual(['sales_inquiry', 'support_issue', 'feature_request', 'praise', 'complaint', 'other']);
+      expect(summary.intents.map((i: { intent: string }) => i.intent)).toEqual([
+        'sales_inquiry',
+        'support_issue',
+        'feature_request',
+        'praise',
+        'complaint',
+        'other',
+      ]);
       expect(summary.intents.reduce((n: number, i: { mentions: number }) => n + i.mentions, 0)).toBe(5);
       expect(summary.intents.find((i: { intent: string }) => i.intent === 'feature_request').mentions).toBeGreaterThanOrEqual(2);
       // Acme is named in s1, s2, s4, s5 and Globex in s3: 4 of the 5 brand mentions.
@@ -311,7 +330,12 @@ describe('listening service', () => {
 
     it('lists the alerts raised in the period', async () => {
       const res = await app.inject({ url: '/v1/listening/summary?from=2026-03-02&to=2026-03-03', headers: as('ws-spike') });
-      expect(res.json().alerts.map((a: { kind: string }) => a.kind).sort()).toEqual(['negative_share_spike', 'volume_spike']);
+      expect(
+        res
+          .json()
+          .alerts.map((a: { kind: string }) => a.kind)
+          .sort(),
+      ).toEqual(['negative_share_spike', 'volume_spike']);
       const alerts = await app.inject({ url: '/v1/listening/alerts?from=2026-03-02&to=2026-03-03', headers: as('ws-spike') });
       expect(alerts.json().items[0].alert.evidence.mentions.length).toBeGreaterThan(0);
     });
@@ -332,7 +356,14 @@ describe('listening service', () => {
       await publish([mention('a', 'marker-1', 'MARKER-A is great', '2026-03-03T10:00:00Z', 'en')]);
       const { routes, violations } = await walkRoutes({ app, keys: testKeys.walk, marker: 'MARKER-A', params: { brandId: brand.id } });
       expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
-        expect.arrayContaining(['GET /v1/listening/summary', 'GET /v1/listening/mentions', 'POST /v1/listening/brands', 'PUT /v1/listening/brands/:brandId', 'DELETE /v1/listening/brands/:brandId', 'GET /v1/listening/alerts']),
+        expect.arrayContaining([
+          'GET /v1/listening/summary',
+          'GET /v1/listening/mentions',
+          'POST /v1/listening/brands',
+          'PUT /v1/listening/brands/:brandId',
+          'DELETE /v1/listening/brands/:brandId',
+          'GET /v1/listening/alerts',
+        ]),
       );
       expect(violations).toEqual([]);
       // The lists b reads are b's own: a's brand is still there and b's list never held it.

@@ -7,7 +7,12 @@ import { createLogger, openApiDocument, unusedDependency } from '@herald/service
 import { buildListeningApp } from './build-app.ts';
 
 const build = () =>
-  buildListeningApp({ logger: createLogger({ name: 'listening', level: 'silent' }), db: unusedDependency('db'), bus: unusedDependency('bus'), verifyKey: unusedDependency('verifyKey') });
+  buildListeningApp({
+    logger: createLogger({ name: 'listening', level: 'silent' }),
+    db: unusedDependency('db'),
+    bus: unusedDependency('bus'),
+    verifyKey: unusedDependency('verifyKey'),
+  });
 
 describe('listening OpenAPI document', () => {
   it('matches the committed document the client is generated from', async () => {

@@ -10,5 +10,14 @@ export {
   type VoiceMention,
   type VoicePeriod,
 } from './share-of-voice.ts';
-export { DEFAULT_SPIKE_OPTIONS, detectSpikes, median, spikeAlertId, type DetectSpikesInput, type Spike, type SpikeOptions, type SpikeSeriesBucket } from './spikes.ts';
+export {
+  DEFAULT_SPIKE_OPTIONS,
+  detectSpikes,
+  median,
+  spikeAlertId,
+  type DetectSpikesInput,
+  type Spike,
+  type SpikeOptions,
+  type SpikeSeriesBucket,
+} from './spikes.ts';
 export { BUCKET_MS, bucketStartOf, type BucketSize } from './time-buckets.ts';

@@ -44,7 +44,13 @@ describe('share of voice', () => {
     { id: 'rival', name: 'Globex', kind: 'competitor' as const },
     { id: 'quiet', name: 'Initech', kind: 'competitor' as const },
   ];
-  const m = (brandIds: string[], label: string, score: number, occurredAt: string, scored = true): VoiceMention => ({ brandIds, label, score, scored, occurredAt });
+  const m = (brandIds: string[], label: string, score: number, occurredAt: string, scored = true): VoiceMention => ({
+    brandIds,
+    label,
+    score,
+    scored,
+    occurredAt,
+  });
   const mentions = [
     m(['own'], 'positive', 0.8, '2026-03-02T10:00:00Z'),
     m(['own'], 'negative', -0.4, '2026-03-02T11:00:00Z'),
@@ -61,17 +67,54 @@ describe('share of voice', () => {
     expect(voice.matchedMentions).toBe(5);
     expect(voice.brands).toEqual([
       // Acme's scored mentions: +0.8, -0.4, 0 → mean 0.1333; net (1 − 1) / 3 = 0.
-      { id: 'own', name: 'Acme', kind: 'own', mentions: 4, share: 0.6667, sentiment: { positive: 1, neutral: 1, negative: 1, averageScore: 0.1333, netSentiment: 0 } },
-      { id: 'rival', name: 'Globex', kind: 'competitor', mentions: 2, share: 0.3333, sentiment: { positive: 0, neutral: 1, negative: 1, averageScore: -0.3, netSentiment: -0.5 } },
-      { id: 'quiet', name: 'Initech', kind: 'competitor', mentions: 0, share: 0, sentiment: { positive: 0, neutral: 0, negative: 0, averageScore: null, netSentiment: null } },
+      {
+        id: 'own',
+        name: 'Acme',
+        kind: 'own',
+        mentions: 4,
+        share: 0.6667,
+        sentiment: { positive: 1, neutral: 1, negative: 1, averageScore: 0.1333, netSentiment: 0 },
+      },
+      {
+        id: 'rival',
+        name: 'Globex',
+        kind: 'competitor',
+        mentions: 2,
+        share: 0.3333,
+        sentiment: { positive: 0, neutral: 1, negative: 1, averageScore: -0.3, netSentiment: -0.5 },
+      },
+      {
+        id: 'quiet',
+        name: 'Initech',
+        kind: 'competitor',
+        mentions: 0,
+        share: 0,
+        sentiment: { positive: 0, neutral: 0, negative: 0, averageScore: null, netSentiment: null },
+      },
     ]);
   });
 
   it('gives the share per period when asked', () => {
     const { periods } = shareOfVoice(mentions, brands, { bucket: 'day' });
     expect(periods).toEqual([
-      { start: '2026-03-02T00:00:00.000Z', end: '2026-03-03T00:00:00.000Z', brands: [{ id: 'own', mentions: 2, share: 1 }, { id: 'rival', mentions: 0, share: 0 }, { id: 'quiet', mentions: 0, share: 0 }] },
-      { start: '2026-03-03T00:00:00.000Z', end: '2026-03-04T00:00:00.000Z', brands: [{ id: 'own', mentions: 2, share: 0.5 }, { id: 'rival', mentions: 2, share: 0.5 }, { id: 'quiet', mentions: 0, share: 0 }] },
+      {
+        start: '2026-03-02T00:00:00.000Z',
+        end: '2026-03-03T00:00:00.000Z',
+        brands: [
+          { id: 'own', mentions: 2, share: 1 },
+          { id: 'rival', mentions: 0, share: 0 },
+          { id: 'quiet', mentions: 0, share: 0 },
+        ],
+      },
+      {
+        start: '2026-03-03T00:00:00.000Z',
+        end: '2026-03-04T00:00:00.000Z',
+        brands: [
+          { id: 'own', mentions: 2, share: 0.5 },
+          { id: 'rival', mentions: 2, share: 0.5 },
+          { id: 'quiet', mentions: 0, share: 0 },
+        ],
+      },
     ]);
   });
 
@@ -124,7 +167,9 @@ describe('spike detection', () => {
   it('does not flag a negative share on too few mentions or a small rise', () => {
     expect(detectSpikes({ series: series(Array(24).fill(5), { mentions: 6, negatives: 5, scored: 6 }, 1), candidates: [at(24)] })).toEqual([]);
     // 7 of 20 = 0.35 against 0.2049: under the 20-point rise (the volume, 4 times the median, is a spike of its own).
-    expect(detectSpikes({ series: series(Array(24).fill(5), { mentions: 20, negatives: 7, scored: 20 }, 1), candidates: [at(24)] }).map((s) => s.kind)).toEqual(['volume_spike']);
+    expect(detectSpikes({ series: series(Array(24).fill(5), { mentions: 20, negatives: 7, scored: 20 }, 1), candidates: [at(24)] }).map((s) => s.kind)).toEqual(
+      ['volume_spike'],
+    );
   });
 
   it('judges only the candidate buckets, and every bucket without candidates', () => {
@@ -136,7 +181,9 @@ describe('spike detection', () => {
   it('works on daily buckets too', () => {
     const days = Array.from({ length: 14 }, (_, d) => ({ start: new Date(base + d * 86_400_000), mentions: 50, negatives: 0, scored: 50 }));
     days.push({ start: new Date(base + 14 * 86_400_000), mentions: 400, negatives: 0, scored: 400 });
-    expect(detectSpikes({ series: days, options: { bucket: 'day', baselineBuckets: 14 } })).toEqual([expect.objectContaining({ kind: 'volume_spike', observed: 400, baseline: 50 })]);
+    expect(detectSpikes({ series: days, options: { bucket: 'day', baselineBuckets: 14 } })).toEqual([
+      expect.objectContaining({ kind: 'volume_spike', observed: 400, baseline: 50 }),
+    ]);
   });
 
   it('derives one alert id per workspace, kind and bucket', () => {

@@ -104,7 +104,10 @@ export function detectSpikes(input: DetectSpikesInput): Spike[] {
   for (const b of input.series) {
     const start = bucketStartOf(new Date(b.start), options.bucket).getTime();
     const seen = byStart.get(start);
-    byStart.set(start, seen ? { start: new Date(start), mentions: seen.mentions + b.mentions, negatives: seen.negatives + b.negatives, scored: seen.scored + b.scored } : b);
+    byStart.set(
+      start,
+      seen ? { start: new Date(start), mentions: seen.mentions + b.mentions, negatives: seen.negatives + b.negatives, scored: seen.scored + b.scored } : b,
+    );
   }
   if (byStart.size === 0) return [];
   const firstBucket = input.historyStart !== undefined ? bucketStartOf(new Date(input.historyStart), options.bucket).getTime() : Math.min(...byStart.keys());
@@ -123,7 +126,14 @@ export function detectSpikes(input: DetectSpikesInput): Spike[] {
       trailing.push(byStart.get(t) ?? { start: new Date(t), mentions: 0, negatives: 0, scored: 0 });
     }
     if (trailing.length < options.minBaselineBuckets) continue;
-    const common = { start: new Date(start), end: new Date(start + size), mentions: bucket.mentions, negatives: bucket.negatives, scored: bucket.scored, baselineBuckets: trailing.length };
+    const common = {
+      start: new Date(start),
+      end: new Date(start + size),
+      mentions: bucket.mentions,
+      negatives: bucket.negatives,
+      scored: bucket.scored,
+      baselineBuckets: trailing.length,
+    };
 
     const volumes = trailing.map((b) => b.mentions);
     const mid = median(volumes);
@@ -143,7 +153,14 @@ export function detectSpikes(input: DetectSpikesInput): Spike[] {
       const observed = bucket.negatives / bucket.scored;
       const shareScore = (observed - p0) / Math.sqrt((p0 * (1 - p0)) / bucket.scored);
       if (observed - p0 >= n.minIncrease && shareScore >= n.threshold) {
-        spikes.push({ kind: 'negative_share_spike', observed: round(observed), baseline: round(p0), score: round(shareScore), threshold: n.threshold, ...common });
+        spikes.push({
+          kind: 'negative_share_spike',
+          observed: round(observed),
+          baseline: round(p0),
+          score: round(shareScore),
+          threshold: n.threshold,
+          ...common,
+        });
       }
     }
   }

@@ -35,7 +35,9 @@ export function contentRuns(text: string, language?: string): string[][] {
     if (run.length > 0) runs.push(run);
     run = [];
   };
-  const source = cut(typeof text === 'string' ? text : '', MAX_TOPIC_CHARS).normalize('NFKC').replaceAll('\uFFFD', ' ');
+  const source = cut(typeof text === 'string' ? text : '', MAX_TOPIC_CHARS)
+    .normalize('NFKC')
+    .replaceAll('\uFFFD', ' ');
   for (const [, dropped, word] of source.matchAll(TOKEN)) {
     if (dropped || !word) {
       close();

@@ -69,7 +69,10 @@ describe('topTopics', () => {
   it('counts a mention repeating a term once, and uses stored terms when given', () => {
     const spam = [at('refund refund refund refund', '2026-03-02T10:00:00Z'), at('refund please', '2026-03-02T10:00:00Z')];
     expect(topTopics(spam)[0]).toEqual({ term: 'refund', mentions: 2, share: 1 });
-    const stored = [{ text: 'ignored', occurredAt: '2026-03-02T10:00:00Z', terms: ['checkout'] }, { text: '', occurredAt: '2026-03-02T10:00:00Z', terms: ['checkout'] }];
+    const stored = [
+      { text: 'ignored', occurredAt: '2026-03-02T10:00:00Z', terms: ['checkout'] },
+      { text: '', occurredAt: '2026-03-02T10:00:00Z', terms: ['checkout'] },
+    ];
     expect(topTopics(stored)).toEqual([{ term: 'checkout', mentions: 2, share: 1 }]);
   });
 });

@@ -183,7 +183,14 @@ export function trendingTopics(
     const expected = previousMentions * scale;
     const lift = (mentions + 1) / (expected + 1);
     if (lift < minLift) continue;
-    rising.push({ term, mentions, previousMentions, expected: round(expected), lift: round(lift), score: round((mentions - expected) / Math.sqrt(expected + 1)) });
+    rising.push({
+      term,
+      mentions,
+      previousMentions,
+      expected: round(expected),
+      lift: round(lift),
+      score: round((mentions - expected) / Math.sqrt(expected + 1)),
+    });
   }
   const keep = dropSubsumed(new Map(rising.map((t) => [t.term, t.mentions])));
   return rising

@@ -8,11 +8,23 @@ const answer = (status: number, headers: Record<string, string> = {}) => new Res
 describe('readApiFailure', () => {
   it('takes the code, message and details from the error body, and Retry-After in seconds', () => {
     const body = { error: { code: 'RATE_LIMITED', message: 'slow down', details: { limit: 600 } } };
-    expect(readApiFailure(answer(429, { 'retry-after': '7' }), body, deck)).toEqual({ status: 429, code: 'RATE_LIMITED', message: 'slow down', details: { limit: 600 }, retryAfterSeconds: 7 });
+    expect(readApiFailure(answer(429, { 'retry-after': '7' }), body, deck)).toEqual({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: 'slow down',
+      details: { limit: 600 },
+      retryAfterSeconds: 7,
+    });
   });
 
   it("names the service when the body is not the API's error body, and ignores a Retry-After that is no number of seconds", () => {
-    expect(readApiFailure(answer(502, { 'retry-after': 'soon' }), '<html>', deck)).toEqual({ status: 502, code: 'DECK_UNAVAILABLE', message: 'deck-builder answered 502', details: undefined, retryAfterSeconds: undefined });
+    expect(readApiFailure(answer(502, { 'retry-after': 'soon' }), '<html>', deck)).toEqual({
+      status: 502,
+      code: 'DECK_UNAVAILABLE',
+      message: 'deck-builder answered 502',
+      details: undefined,
+      retryAfterSeconds: undefined,
+    });
   });
 });
 
@@ -30,6 +42,8 @@ describe('callApi', () => {
 
   it('throws no answer at all as status 0 with the unavailable code', async () => {
     const unreachable = callApi(async () => Promise.reject(new TypeError('fetch failed')), deck, toError);
-    await expect(unreachable).rejects.toMatchObject({ failure: { status: 0, code: 'DECK_UNAVAILABLE', message: 'deck-builder cannot be reached (fetch failed)' } });
+    await expect(unreachable).rejects.toMatchObject({
+      failure: { status: 0, code: 'DECK_UNAVAILABLE', message: 'deck-builder cannot be reached (fetch failed)' },
+    });
   });
 });

@@ -1,9 +1,4 @@
-import {
-  DriverAdapterError,
-  type ConnectionInfo,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import { DriverAdapterError, type ConnectionInfo, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 export interface AdapterOverrides {
   /** Runs a migration script as one unit, instead of the adapters' own splitting on `;`. */

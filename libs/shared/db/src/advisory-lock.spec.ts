@@ -13,7 +13,7 @@ describe('migrationLockKey', () => {
     expect(migrationLockKey('analytics')[1]).not.toBe(migrationLockKey('listening')[1]);
   });
 
-  it('fits PostgreSQL\'s two int4 keys', () => {
+  it("fits PostgreSQL's two int4 keys", () => {
     for (const schema of ['a', 'analytics', 'deck', 'ingestion']) {
       const [, key] = migrationLockKey(schema);
       expect(Number.isInteger(key) && key >= -(2 ** 31) && key < 2 ** 31).toBe(true);

@@ -16,23 +16,16 @@ export function migrationLockKey(schema: string): [number, number] {
  * Holds a session-level advisory lock on `client` while `work` runs. Replicas starting together
  * queue here; `lock_timeout` bounds the wait so a stuck replica fails loudly instead of hanging.
  */
-export async function withMigrationLock<T>(
-  client: pg.Client,
-  schema: string,
-  timeoutMs: number,
-  work: () => Promise<T>,
-): Promise<T> {
+export async function withMigrationLock<T>(client: pg.Client, schema: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
   const key = migrationLockKey(schema);
   await client.query(`SET lock_timeout = ${Math.max(0, Math.floor(timeoutMs))}`);
   try {
     await client.query('SELECT pg_advisory_lock($1, $2)', key);
   } catch (error) {
     if ((error as { code?: string }).code === '55P03') {
-      throw new DatabaseError(
-        'DB_MIGRATION_LOCK_TIMEOUT',
-        `Timed out after ${timeoutMs} ms waiting for another migration of schema "${schema}"`,
-        { cause: error },
-      );
+      throw new DatabaseError('DB_MIGRATION_LOCK_TIMEOUT', `Timed out after ${timeoutMs} ms waiting for another migration of schema "${schema}"`, {
+        cause: error,
+      });
     }
     throw error;
   }

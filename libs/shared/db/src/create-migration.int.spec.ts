@@ -72,7 +72,7 @@ describe('createMigration', () => {
     await expect(createMigration({ schemaPath, migrationsDir, name: 'Notes' })).rejects.toMatchObject({ code: 'DB_INVALID_MIGRATION_NAME' });
   });
 
-  it('reports an invalid schema with the engine\'s message', async () => {
+  it("reports an invalid schema with the engine's message", async () => {
     await writeFile(schemaPath, HEADER + 'model Broken { id Nope @id }\n');
 
     await expect(createMigration({ schemaPath, migrationsDir, name: 'create_broken' })).rejects.toMatchObject({

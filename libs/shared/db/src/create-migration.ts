@@ -40,10 +40,7 @@ export interface CreatedMigration {
  */
 export async function createMigration(options: CreateMigrationOptions): Promise<CreatedMigration | null> {
   if (!MIGRATION_NAME.test(options.name)) {
-    throw new DatabaseError(
-      'DB_INVALID_MIGRATION_NAME',
-      `Invalid migration name "${options.name}": use <verb>_<object> in lower case, e.g. add_post_campaign`,
-    );
+    throw new DatabaseError('DB_INVALID_MIGRATION_NAME', `Invalid migration name "${options.name}": use <verb>_<object> in lower case, e.g. add_post_campaign`);
   }
   const datamodel = { path: basename(options.schemaPath), content: await readFile(options.schemaPath, 'utf8') };
   const list = await readMigrationsFolder(options.migrationsDir);

@@ -124,7 +124,10 @@ export function createDeadLetterStore(db: { prisma: RawClient; schema: string })
       const rows =
         filter.workspaceId === undefined
           ? await db.prisma.$queryRawUnsafe<Row[]>(`SELECT ${columns} FROM ${t()} ORDER BY first_failed_at DESC, id LIMIT ${limit}`)
-          : await db.prisma.$queryRawUnsafe<Row[]>(`SELECT ${columns} FROM ${t()} WHERE workspace_id = $1 ORDER BY first_failed_at DESC, id LIMIT ${limit}`, filter.workspaceId);
+          : await db.prisma.$queryRawUnsafe<Row[]>(
+              `SELECT ${columns} FROM ${t()} WHERE workspace_id = $1 ORDER BY first_failed_at DESC, id LIMIT ${limit}`,
+              filter.workspaceId,
+            );
       return rows.map(toLetter);
     },
     async get(id, filter = {}) {

@@ -24,10 +24,7 @@ async function brokenMigrations(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'herald-db-'));
   await cp(fixtures, dir, { recursive: true });
   await mkdir(join(dir, '20250103000000_break_notes'));
-  await writeFile(
-    join(dir, '20250103000000_break_notes/migration.sql'),
-    'CREATE TABLE "half_done" ("id" INTEGER);\nSELECT * FROM "no_such_table";\n',
-  );
+  await writeFile(join(dir, '20250103000000_break_notes/migration.sql'), 'CREATE TABLE "half_done" ("id" INTEGER);\nSELECT * FROM "no_such_table";\n');
   return dir;
 }
 
@@ -44,10 +41,7 @@ describe.runIf(pgUp)('migrateDatabase on PostgreSQL', () => {
   };
   const tablesOf = async (schema: string) =>
     (
-      await client.query<{ table_name: string }>(
-        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
-        [schema],
-      )
+      await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema])
     ).rows.map((r) => r.table_name);
 
   beforeAll(() => client.connect());
@@ -63,9 +57,13 @@ describe.runIf(pgUp)('migrateDatabase on PostgreSQL', () => {
 
     expect(applied).toEqual(FIXTURE_NAMES);
     expect(await tablesOf(schema)).toEqual(['_prisma_migrations', 'notes']);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "${schema}"._prisma_migrations ORDER BY migration_name`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      rolled_back_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "${schema}"._prisma_migrations ORDER BY migration_name`);
     for (const [i, name] of FIXTURE_NAMES.entries()) {
       const sql = await readFile(join(fixtures, name, 'migration.sql'));
       expect(rows[i]).toMatchObject({
@@ -134,10 +132,7 @@ describe.runIf(pgUp)('migrateDatabase on PostgreSQL', () => {
     const schema = freshSchema();
     const target = { kind: 'postgres' as const, url, schema };
 
-    const results = await Promise.all([
-      migrateDatabase({ target, migrationsDir: fixtures }),
-      migrateDatabase({ target, migrationsDir: fixtures }),
-    ]);
+    const results = await Promise.all([migrateDatabase({ target, migrationsDir: fixtures }), migrateDatabase({ target, migrationsDir: fixtures })]);
 
     // One replica applied both migrations; the other waited on the lock and found nothing to do.
     expect(results.map((r) => r.length).sort()).toEqual([0, 2]);

@@ -53,10 +53,7 @@ export async function migrateDatabase(options: MigrateDatabaseOptions): Promise<
   const schema = assertSchemaName(
     target.kind === 'postgres' ? (target.schema ?? parsePostgresUrl(target.url).schema ?? 'public') : (target.schema ?? 'public'),
   );
-  const applied =
-    target.kind === 'postgres'
-      ? await migratePostgres(target.url, schema, options)
-      : await migratePGlite(target, schema, options);
+  const applied = target.kind === 'postgres' ? await migratePostgres(target.url, schema, options) : await migratePGlite(target, schema, options);
   logger.info(
     { schema, applied, durationMs: Math.round(performance.now() - started) },
     applied.length ? `applied ${applied.length} migration(s) to schema ${schema}` : `schema ${schema} is up to date`,
@@ -88,11 +85,7 @@ async function migratePostgres(url: string, schema: string, options: MigrateData
   }
 }
 
-async function migratePGlite(
-  target: Extract<MigrationTarget, { kind: 'pglite' }>,
-  schema: string,
-  options: MigrateDatabaseOptions,
-): Promise<string[]> {
+async function migratePGlite(target: Extract<MigrationTarget, { kind: 'pglite' }>, schema: string, options: MigrateDatabaseOptions): Promise<string[]> {
   const pglite = target.pglite ?? openPGlite({ dataDir: target.dataDir });
   try {
     // One PGlite is one session shared by everything in the process, so migrations of its schemas
@@ -133,10 +126,8 @@ async function applyMigrations(
     );
     return output.appliedMigrationNames;
   } catch (error) {
-    throw new DatabaseError(
-      'DB_MIGRATION_FAILED',
-      `Migrating schema "${schema}" from ${options.migrationsDir} failed: ${engineErrorMessage(error)}`,
-      { cause: error },
-    );
+    throw new DatabaseError('DB_MIGRATION_FAILED', `Migrating schema "${schema}" from ${options.migrationsDir} failed: ${engineErrorMessage(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePostgresUrl } from './postgres-url.ts';
 
 describe('parsePostgresUrl', () => {
-  it('takes Prisma\'s ?schema= out of the URL handed to pg and reports it', () => {
+  it("takes Prisma's ?schema= out of the URL handed to pg and reports it", () => {
     expect(parsePostgresUrl('postgresql://u:p@db:5432/herald?schema=analytics&sslmode=require')).toEqual({
       connectionString: 'postgresql://u:p@db:5432/herald?sslmode=require',
       database: 'herald',

@@ -6,7 +6,11 @@ describe('isTransientDatabaseError', () => {
   it('recognises an unreachable or overloaded database, also inside a wrapping error', () => {
     expect(isTransientDatabaseError(Object.assign(new Error("Can't reach database server"), { code: 'P1001' }))).toBe(true);
     expect(isTransientDatabaseError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toBe(true);
-    expect(isTransientDatabaseError(new Error('adapter failed', { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' } }))).toBe(true);
+    expect(
+      isTransientDatabaseError(
+        new Error('adapter failed', { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' } }),
+      ),
+    ).toBe(true);
     expect(isTransientDatabaseError(new Error('Connection terminated unexpectedly'))).toBe(true);
   });
 

@@ -12,7 +12,8 @@ const PRISMA_TRANSIENT = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', '
 // PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57P (operator intervention) and serialization failures.
 const SQLSTATE_TRANSIENT = /^(08|53|57P0[1-3]|40001|40P01)/;
 const NETWORK_TRANSIENT = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const MESSAGE_TRANSIENT = /connection (terminated|refused|closed|timeout)|Connection terminated|timeout exceeded when trying to connect|Transaction API error: Transaction already closed|Unable to start a transaction in the given time|not queryable|Connection ended unexpectedly|the database system is (shutting down|starting up|in recovery mode)|Can't reach database server|Server has closed the connection|ECONNREFUSED|ECONNRESET/i;
+const MESSAGE_TRANSIENT =
+  /connection (terminated|refused|closed|timeout)|Connection terminated|timeout exceeded when trying to connect|Transaction API error: Transaction already closed|Unable to start a transaction in the given time|not queryable|Connection ended unexpectedly|the database system is (shutting down|starting up|in recovery mode)|Can't reach database server|Server has closed the connection|ECONNREFUSED|ECONNRESET/i;
 
 /**
  * True when a database call failed because the database could not be reached or was

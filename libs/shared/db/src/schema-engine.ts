@@ -3,10 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import type * as EngineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 
@@ -106,9 +103,7 @@ export async function withSchemaEngine<T>(
   const glue = await loadGlue();
   const logger = options.logger ?? silentLogger;
   const onLog = (line: string) => logger.debug(parseEngineLog(line), 'schema engine');
-  const datamodels: [string, string][] | undefined = options.datamodel
-    ? [[options.datamodel.path, options.datamodel.content]]
-    : undefined;
+  const datamodels: [string, string][] | undefined = options.datamodel ? [[options.datamodel.path, options.datamodel.content]] : undefined;
   let engine: SchemaEngine | undefined;
   try {
     engine = await glue.SchemaEngine.new({ datamodels }, onLog, bindMigrationAwareSqlAdapterFactory(adapterFactory));

@@ -8,9 +8,7 @@ describe('assertTestDatabase', () => {
   });
 
   it.each(['herald', 'postgres', 'contest', 'latest', ''])('refuses a database named %j', (name) => {
-    expect(() => assertTestDatabase(`postgresql://postgres@127.0.0.1:5432/${name}`)).toThrow(
-      expect.objectContaining({ code: 'DB_NOT_A_TEST_DATABASE' }),
-    );
+    expect(() => assertTestDatabase(`postgresql://postgres@127.0.0.1:5432/${name}`)).toThrow(expect.objectContaining({ code: 'DB_NOT_A_TEST_DATABASE' }));
   });
 });
 

@@ -39,7 +39,12 @@ export function errorCodeOf(error: Error): string {
  * The broker is down, electing leaders or still loading: what failed passes once it is back. The
  * one list both consumers (wait the outage out) and HTTP routes (503 with Retry-After) go by.
  */
-const TRANSIENT: ReadonlySet<string> = new Set<EventBusErrorCode>(['EVENT_BUS_UNREACHABLE', 'EVENT_BUS_PUBLISH_FAILED', 'EVENT_BUS_DRAIN_TIMEOUT', 'EVENT_BUS_TOPICS_NOT_READY']);
+const TRANSIENT: ReadonlySet<string> = new Set<EventBusErrorCode>([
+  'EVENT_BUS_UNREACHABLE',
+  'EVENT_BUS_PUBLISH_FAILED',
+  'EVENT_BUS_DRAIN_TIMEOUT',
+  'EVENT_BUS_TOPICS_NOT_READY',
+]);
 
 /** The codes of the bus errors in an error's cause chain (a handler or route may wrap the bus error). */
 function* busErrorCodesOf(error: unknown): Generator<string> {

@@ -34,7 +34,10 @@ export function resolveSubscription(subscription: Subscription): ResolvedSubscri
     fromBeginning: subscription.fromBeginning ?? true,
     onFatal: subscription.onFatal?.bind(subscription),
     // The bus's own outages (a broker that cannot take what the handler publishes) are always waited out.
-    isTransient: ((own) => (error: Error) => isTransientBusError(error) || own(error))(subscription.isTransient?.bind(subscription) ?? (() => false)),
+    isTransient: (
+      (own) => (error: Error) =>
+        isTransientBusError(error) || own(error)
+    )(subscription.isTransient?.bind(subscription) ?? (() => false)),
     recordDeadLetters: subscription.recordDeadLetters?.bind(subscription),
   };
 }

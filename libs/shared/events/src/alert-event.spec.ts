@@ -43,7 +43,13 @@ describe('listening.alert.raised', () => {
 
   it('rejects an unknown kind and more than 50 evidence mentions', () => {
     expect(() => parseEvent(alert({ kind: 'meltdown' }))).toThrow(/\/payload\/kind/);
-    const many = Array.from({ length: 51 }, (_, i) => ({ network: 'x', networkMentionId: String(i), text: 't', occurredAt: '2026-03-02T00:01:00.000Z', label: 'negative' }));
+    const many = Array.from({ length: 51 }, (_, i) => ({
+      network: 'x',
+      networkMentionId: String(i),
+      text: 't',
+      occurredAt: '2026-03-02T00:01:00.000Z',
+      label: 'negative',
+    }));
     expect(() => parseEvent(alert({ evidence: { mentions: many, total: 51 } }))).toThrow(/evidence/);
   });
 });

@@ -16,11 +16,7 @@ export const AnyEnvelopeSchema = Type.Object({ ...envelopeFields, payload: Type.
 export type AnyEnvelope = Static<typeof AnyEnvelopeSchema>;
 
 /** The schema of one event type: the envelope with a literal type and version and a typed payload. */
-export function envelopeSchemaOf<TType extends string, TVersion extends number, TPayload extends TSchema>(
-  type: TType,
-  version: TVersion,
-  payload: TPayload,
-) {
+export function envelopeSchemaOf<TType extends string, TVersion extends number, TPayload extends TSchema>(type: TType, version: TVersion, payload: TPayload) {
   return Type.Object(
     { ...envelopeFields, type: Type.Literal(type), version: Type.Literal(version), payload },
     { additionalProperties: false, $id: `${type}.v${version}` },

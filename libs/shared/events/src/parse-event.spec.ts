@@ -27,7 +27,12 @@ describe('events', () => {
   });
 
   it('names the invalid payload field', () => {
-    const event = createEvent({ type: 'ingestion.post.published', workspaceId: 'ws1', source: 's', payload: { post, metrics: { capturedAt: '2026-11-02T10:00:00Z', impressions: -5 } } });
+    const event = createEvent({
+      type: 'ingestion.post.published',
+      workspaceId: 'ws1',
+      source: 's',
+      payload: { post, metrics: { capturedAt: '2026-11-02T10:00:00Z', impressions: -5 } },
+    });
     expect(() => parseEvent(event)).toThrowError(/\/payload\/metrics\/impressions/);
   });
 

@@ -33,7 +33,12 @@ export async function bootService<TSchema extends TObject, TDb extends Migratabl
   const db = spec.openDb(config);
   const applied = await db.migrate();
   logger.info({ applied }, 'database migrated');
-  const bus = await createKafkaEventBus({ clientId: `herald-${spec.name}`, brokers: splitList(config.KAFKA_BROKERS), topicPrefix: config.HERALD_TOPIC_PREFIX, logger });
+  const bus = await createKafkaEventBus({
+    clientId: `herald-${spec.name}`,
+    brokers: splitList(config.KAFKA_BROKERS),
+    topicPrefix: config.HERALD_TOPIC_PREFIX,
+    logger,
+  });
   await bus.ensureTopics();
   const service = await spec.compose({ logger, db, bus, onFatal: exitOnFatal(logger) }, config);
   await runService({

@@ -32,6 +32,8 @@ describe('loadConfig', () => {
 
 describe('loadConfig with several missing variables', () => {
   it('names each of them', () => {
-    expect(() => loadConfig(Type.Object({ A_URL: Type.String(), B_URL: Type.String() }), {})).toThrowError('Invalid configuration: A_URL is required; B_URL is required');
+    expect(() => loadConfig(Type.Object({ A_URL: Type.String(), B_URL: Type.String() }), {})).toThrowError(
+      'Invalid configuration: A_URL is required; B_URL is required',
+    );
   });
 });

@@ -8,7 +8,6 @@ import { AppError } from './app-error.ts';
 /** Seconds a client is told to wait (Retry-After) when a dependency is down. */
 export const RETRY_AFTER_SECONDS = 5;
 
-
 /**
  * The error and what it wraps: its `cause` chain and, for Prisma's known request errors, the
  * driver adapter's error kept in `meta.driverAdapterError` (where the PostgreSQL SQLSTATE is).
@@ -59,7 +58,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const fe = error as FastifyError;
     if (fe.validation) {
       const details = fe.validation.map((v) => ({
-        field: `${fe.validationContext ?? 'body'}${v.instancePath || ''}`.replace(/\//g, '.') +
+        field:
+          `${fe.validationContext ?? 'body'}${v.instancePath || ''}`.replace(/\//g, '.') +
           (v.keyword === 'required' ? `.${(v.params as { missingProperty?: string }).missingProperty ?? ''}` : ''),
         message: v.message ?? 'is invalid',
       }));
@@ -74,7 +74,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = fe.statusCode ?? 500;
     if (status < 500) {
-      const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : fe.code ?? 'BAD_REQUEST';
+      const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : (fe.code ?? 'BAD_REQUEST');
       return reply.status(status).send(body(code, fe.message));
     }
     if (isDependencyDown(error)) {

@@ -15,19 +15,43 @@ async function build(readyOk = true) {
     version: '0.0.0',
     description: 'test',
     logger: silent,
-    readiness: [{ name: 'db', check: async () => { if (!readyOk) throw new Error('connection refused'); } }],
+    readiness: [
+      {
+        name: 'db',
+        check: async () => {
+          if (!readyOk) throw new Error('connection refused');
+        },
+      },
+    ],
   });
   app.post('/items', { schema: { body: Type.Object({ count: Type.Integer({ minimum: 0 }) }) } }, async (req) => req.body);
-  app.get('/teapot', async () => { throw new AppError('TEAPOT', 'short and stout', 418); });
-  app.get('/boom', async () => { throw new Error('secret internal detail'); });
-  app.get('/db-down', async () => { throw new Error('adapter failed', { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' } }); });
-  app.get('/broker-down', async () => { throw new EventBusError('EVENT_BUS_UNREACHABLE', 'Kafka is not reachable'); });
-  app.get('/broker-electing', async () => { throw new Error('publish failed', { cause: new EventBusError('EVENT_BUS_PUBLISH_FAILED', 'no leader for partition 3') }); });
-  app.get('/bus-closing', async () => { throw new EventBusError('EVENT_BUS_CLOSED', 'the bus is closed'); });
-  app.get('/db-refuses-value', async () => { throw new Error('invalid byte sequence', { cause: { kind: 'postgres', code: '22021' } }); });
+  app.get('/teapot', async () => {
+    throw new AppError('TEAPOT', 'short and stout', 418);
+  });
+  app.get('/boom', async () => {
+    throw new Error('secret internal detail');
+  });
+  app.get('/db-down', async () => {
+    throw new Error('adapter failed', { cause: { kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' } });
+  });
+  app.get('/broker-down', async () => {
+    throw new EventBusError('EVENT_BUS_UNREACHABLE', 'Kafka is not reachable');
+  });
+  app.get('/broker-electing', async () => {
+    throw new Error('publish failed', { cause: new EventBusError('EVENT_BUS_PUBLISH_FAILED', 'no leader for partition 3') });
+  });
+  app.get('/bus-closing', async () => {
+    throw new EventBusError('EVENT_BUS_CLOSED', 'the bus is closed');
+  });
+  app.get('/db-refuses-value', async () => {
+    throw new Error('invalid byte sequence', { cause: { kind: 'postgres', code: '22021' } });
+  });
   // How Prisma (driver adapters) reports it: the SQLSTATE sits in meta.driverAdapterError.cause.
   app.get('/prisma-refuses-value', async () => {
-    throw Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode: '22P02', kind: 'InvalidInputValue' } } } });
+    throw Object.assign(new Error('Raw query failed'), {
+      code: 'P2010',
+      meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode: '22P02', kind: 'InvalidInputValue' } } },
+    });
   });
   return app;
 }
@@ -99,12 +123,15 @@ describe('createServiceApp', () => {
     expect(res.json().error.code).toBe('DEPENDENCY_UNAVAILABLE');
   });
 
-  it.each(['/db-refuses-value', '/prisma-refuses-value'])('answers a data exception of the database (SQLSTATE class 22, %s) with a 400, never a 500', async (url) => {
-    const app = await build();
-    const res = await app.inject(url);
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('INPUT_INVALID');
-  });
+  it.each(['/db-refuses-value', '/prisma-refuses-value'])(
+    'answers a data exception of the database (SQLSTATE class 22, %s) with a 400, never a 500',
+    async (url) => {
+      const app = await build();
+      const res = await app.inject(url);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('INPUT_INVALID');
+    },
+  );
 
   it('serves an OpenAPI document with the routes', async () => {
     const app = await build();

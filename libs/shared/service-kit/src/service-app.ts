@@ -91,7 +91,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
         operationId: 'getReadiness',
         tags: ['ops'],
         summary: 'Kafka and the database are reachable',
-        response: { 200: { ...ReadySchema, description: 'Every dependency answered' }, 503: { ...ReadySchema, description: 'A dependency did not answer; checks names it' } },
+        response: {
+          200: { ...ReadySchema, description: 'Every dependency answered' },
+          503: { ...ReadySchema, description: 'A dependency did not answer; checks names it' },
+        },
       },
     },
     async (_request, reply) => {

@@ -5,7 +5,13 @@ import { createServiceApp, listRoutes } from './service-app.ts';
 import { preferredType } from './service-index.route.ts';
 
 const build = () =>
-  createServiceApp({ name: 'listening', version: '1.2.3', description: 'Social listening <for teams>', logger: createLogger({ name: 'test', level: 'silent' }), readiness: [] });
+  createServiceApp({
+    name: 'listening',
+    version: '1.2.3',
+    description: 'Social listening <for teams>',
+    logger: createLogger({ name: 'test', level: 'silent' }),
+    readiness: [],
+  });
 
 describe('GET /', () => {
   it('answers a browser with a page naming the service and linking its docs and OpenAPI document', async () => {

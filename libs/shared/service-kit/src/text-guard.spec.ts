@@ -10,7 +10,11 @@ const silent = createLogger({ name: 'test', level: 'silent' });
 async function build() {
   const app = await createServiceApp({ name: 'test', version: '0.0.0', description: 'test', logger: silent, readiness: [] });
   // The handlers stand for a database that would fail on such text: reaching them is the bug.
-  app.get('/things/:id', { schema: { params: Type.Object({ id: Type.String() }), querystring: Type.Object({ q: Type.Optional(Type.String()) }) } }, async () => ({ reached: true }));
+  app.get(
+    '/things/:id',
+    { schema: { params: Type.Object({ id: Type.String() }), querystring: Type.Object({ q: Type.Optional(Type.String()) }) } },
+    async () => ({ reached: true }),
+  );
   app.post('/things', async () => ({ reached: true }));
   return app;
 }
@@ -19,7 +23,12 @@ describe('the text guard', () => {
   it.each([
     ['a NUL in a path parameter', { method: 'GET' as const, url: '/things/a%00b' }, 'params.id', /NUL/],
     ['a NUL in the query', { method: 'GET' as const, url: '/things/1?q=x%00' }, 'query.q', /NUL/],
-    ['a NUL deep in the body', { method: 'POST' as const, url: '/things', payload: { items: [{ ok: 'fine' }, { text: 'a\u0000b' }] } }, 'body.items.1.text', /NUL/],
+    [
+      'a NUL deep in the body',
+      { method: 'POST' as const, url: '/things', payload: { items: [{ ok: 'fine' }, { text: 'a\u0000b' }] } },
+      'body.items.1.text',
+      /NUL/,
+    ],
     ['a lone high surrogate in the body', { method: 'POST' as const, url: '/things', payload: '{"text":"\\ud83d"}' }, 'body.text', /surrogate/],
     ['a lone low surrogate in the body', { method: 'POST' as const, url: '/things', payload: '{"a":{"b":"x\\udc00"}}' }, 'body.a.b', /surrogate/],
     ['a NUL in a field name', { method: 'POST' as const, url: '/things', payload: '{"a\\u0000":1}' }, 'body.a\uFFFD', /field name/],
@@ -48,7 +57,11 @@ describe('the text guard', () => {
 describe('the finite query guard', () => {
   it.each(['-Infinity', 'Infinity', '1e309'])('answers limit=%s with a 400 naming the field, a text query of the same letters passes', async (value) => {
     const app = await createServiceApp({ name: 'test', version: '0.0.0', description: 'test', logger: silent, readiness: [] });
-    app.get('/things', { schema: { querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), q: Type.Optional(Type.String()) }) } }, async () => ({ reached: true }));
+    app.get(
+      '/things',
+      { schema: { querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), q: Type.Optional(Type.String()) }) } },
+      async () => ({ reached: true }),
+    );
     const refused = await app.inject(`/things?limit=${value}`);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details[0].field).toBe('query.limit');

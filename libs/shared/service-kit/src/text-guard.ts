@@ -52,8 +52,7 @@ export function findBadText(value: unknown, path: string, depth = 0): TextIssue 
  */
 export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const issue =
-      findBadText(request.params, 'params') ?? findBadText(request.query, 'query') ?? findBadText(request.body, 'body');
+    const issue = findBadText(request.params, 'params') ?? findBadText(request.query, 'query') ?? findBadText(request.body, 'body');
     if (issue) throw new AppError('TEXT_INVALID', `Invalid request: ${issue.field} ${issue.message}`, 400, [issue]);
   });
 }

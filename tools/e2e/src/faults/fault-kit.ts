@@ -18,10 +18,24 @@ export const logger = createLogger({ name: 'faults', level: 'warn' });
 /** Post i was published in November 2026 and has i + 1 impressions: posts 0..n-1 add up to n (n + 1) / 2. */
 export function postItem(i: number) {
   const publishedAt = new Date(Date.UTC(2026, 10, 1) + (i % (29 * 24)) * 3_600_000).toISOString();
-  return { network: 'x' as const, networkPostId: `17${String(i).padStart(17, '0')}`, publishedAt, text: `post ${i}`, contentType: 'text' as const, tags: [], metrics: { capturedAt: publishedAt, impressions: i + 1, engagements: 1 } };
+  return {
+    network: 'x' as const,
+    networkPostId: `17${String(i).padStart(17, '0')}`,
+    publishedAt,
+    text: `post ${i}`,
+    contentType: 'text' as const,
+    tags: [],
+    metrics: { capturedAt: publishedAt, impressions: i + 1, engagements: 1 },
+  };
 }
 
-const TEXTS = ['Love the new board view, amazing!', 'The app is slow and terrible today', 'Do you offer SSO on the enterprise plan?', 'ok', 'Support never answered my ticket 😡'];
+const TEXTS = [
+  'Love the new board view, amazing!',
+  'The app is slow and terrible today',
+  'Do you offer SSO on the enterprise plan?',
+  'ok',
+  'Support never answered my ticket 😡',
+];
 export function mentionItem(i: number) {
   const occurredAt = new Date(Date.UTC(2026, 10, 1) + (i % (29 * 24)) * 3_600_000).toISOString();
   return { network: 'x' as const, networkMentionId: `m-${i}`, kind: 'mention' as const, text: `${TEXTS[i % TEXTS.length]} #${i}`, occurredAt };
@@ -38,7 +52,12 @@ export const mentionEvent = (workspaceId: string, i: number): HeraldEvent =>
 export const triangle = (n: number) => (n * (n + 1)) / 2;
 
 export async function openBus(stack: TestStack): Promise<EventBus> {
-  const bus = await createKafkaEventBus({ clientId: 'faults', brokers: (stack.env.KAFKA_BROKERS ?? '').split(','), topicPrefix: stack.env.HERALD_TOPIC_PREFIX ?? '', logger });
+  const bus = await createKafkaEventBus({
+    clientId: 'faults',
+    brokers: (stack.env.KAFKA_BROKERS ?? '').split(','),
+    topicPrefix: stack.env.HERALD_TOPIC_PREFIX ?? '',
+    logger,
+  });
   // Waits for every partition to have a leader before anyone produces.
   await bus.ensureTopics();
   return bus;

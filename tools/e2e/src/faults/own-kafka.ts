@@ -61,7 +61,17 @@ export async function startOwnKafka(): Promise<OwnKafka> {
   }
   let argv: string[] = [];
   const ready = async () => {
-    const res = await run(process.execPath, [join(kafkaDir, 'wait-ready.mjs'), '--brokers', brokers, '--timeout', '5', '--pid', readFileSync(pidFile, 'utf8').trim(), '--cluster-id', readFileSync(join(runDir, 'cluster-id'), 'utf8').trim()]).then(
+    const res = await run(process.execPath, [
+      join(kafkaDir, 'wait-ready.mjs'),
+      '--brokers',
+      brokers,
+      '--timeout',
+      '5',
+      '--pid',
+      readFileSync(pidFile, 'utf8').trim(),
+      '--cluster-id',
+      readFileSync(join(runDir, 'cluster-id'), 'utf8').trim(),
+    ]).then(
       () => true,
       () => false,
     );

@@ -24,24 +24,43 @@ describe.runIf(up)('fault: SIGTERM under load', () => {
     await stack?.stop();
   });
 
-  it('lets the work in flight finish, exits 0, and loses nothing', async () => {
-    const events = Array.from({ length: TOTAL }, (_, i) => (i % 2 === 0 ? postEvent(stack.workspaceId, i / 2) : mentionEvent(stack.workspaceId, (i - 1) / 2)));
-    await publishInChunks(bus, events);
-    const [analytics, listening] = await Promise.all([stack.start('analytics'), stack.start('listening')]);
-    // Stopped while they are busy with the stream.
-    await eventually(async () => expect((await storeTotals(testPostgresUrl(), stack.schemas)).listeningMentions).toBeGreaterThan(0), { timeoutMs: 120_000, intervalMs: 50 });
-    const before = await storeTotals(testPostgresUrl(), stack.schemas);
-    const codes = await Promise.all([analytics.stop(), listening.stop()]);
-    const atStop = await storeTotals(testPostgresUrl(), stack.schemas);
-    await Promise.all([stack.start('analytics'), stack.start('listening')]);
+  it(
+    'lets the work in flight finish, exits 0, and loses nothing',
+    async () => {
+      const events = Array.from({ length: TOTAL }, (_, i) =>
+        i % 2 === 0 ? postEvent(stack.workspaceId, i / 2) : mentionEvent(stack.workspaceId, (i - 1) / 2),
+      );
+      await publishInChunks(bus, events);
+      const [analytics, listening] = await Promise.all([stack.start('analytics'), stack.start('listening')]);
+      // Stopped while they are busy with the stream.
+      await eventually(async () => expect((await storeTotals(testPostgresUrl(), stack.schemas)).listeningMentions).toBeGreaterThan(0), {
+        timeoutMs: 120_000,
+        intervalMs: 50,
+      });
+      const before = await storeTotals(testPostgresUrl(), stack.schemas);
+      const codes = await Promise.all([analytics.stop(), listening.stop()]);
+      const atStop = await storeTotals(testPostgresUrl(), stack.schemas);
+      await Promise.all([stack.start('analytics'), stack.start('listening')]);
 
-    const half = TOTAL / 2;
-    await eventually(async () => expect(await storeTotals(testPostgresUrl(), stack.schemas)).toMatchObject({ analyticsEvents: TOTAL, listeningMentions: half }), { timeoutMs: scale(240_000, 900_000), intervalMs: 1_000 });
-    const totals = await storeTotals(testPostgresUrl(), stack.schemas);
-    note('sigterm-under-load', { events: TOTAL, whenStopped: before, afterStop: atStop, codes, totals });
-    expect(codes).toEqual([0, 0]);
-    expect(before.analyticsEvents).toBeLessThan(TOTAL);
-    expect(totals).toEqual({ posts: half, impressions: triangle(half), analyticsMentions: half, analyticsEvents: TOTAL, listeningMentions: half, deadLetters: 0 });
-    expect(analytics.output() + listening.output()).not.toMatch(/"level":(50|60)/);
-  }, TEST_TIMEOUT_MS);
+      const half = TOTAL / 2;
+      await eventually(
+        async () => expect(await storeTotals(testPostgresUrl(), stack.schemas)).toMatchObject({ analyticsEvents: TOTAL, listeningMentions: half }),
+        { timeoutMs: scale(240_000, 900_000), intervalMs: 1_000 },
+      );
+      const totals = await storeTotals(testPostgresUrl(), stack.schemas);
+      note('sigterm-under-load', { events: TOTAL, whenStopped: before, afterStop: atStop, codes, totals });
+      expect(codes).toEqual([0, 0]);
+      expect(before.analyticsEvents).toBeLessThan(TOTAL);
+      expect(totals).toEqual({
+        posts: half,
+        impressions: triangle(half),
+        analyticsMentions: half,
+        analyticsEvents: TOTAL,
+        listeningMentions: half,
+        deadLetters: 0,
+      });
+      expect(analytics.output() + listening.output()).not.toMatch(/"level":(50|60)/);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

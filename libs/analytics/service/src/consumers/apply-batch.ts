@@ -1,7 +1,6 @@
 import { Prisma, type AnalyticsTransaction } from '@herald/analytics-data-access';
 import type { EventOf, HeraldEvent } from '@herald/events';
 
-
 export const ANALYTICS_CONSUMER = 'analytics';
 
 type PostEvent = EventOf<'ingestion.post.published'> | EventOf<'ingestion.post.updated'>;
@@ -86,7 +85,9 @@ export async function applyBatch(tx: AnalyticsTransaction, schema: string, event
   }
 
   const snapshots: { postKey: string; metrics: NonNullable<PostEvent['payload']['metrics']> }[] = [
-    ...posts.flatMap((e) => (e.payload.metrics ? [{ postKey: postKey(e.workspaceId, e.payload.post.network, e.payload.post.networkPostId), metrics: e.payload.metrics }] : [])),
+    ...posts.flatMap((e) =>
+      e.payload.metrics ? [{ postKey: postKey(e.workspaceId, e.payload.post.network, e.payload.post.networkPostId), metrics: e.payload.metrics }] : [],
+    ),
     ...metrics.map((e) => ({ postKey: postKey(e.workspaceId, e.payload.network, e.payload.networkPostId), metrics: e.payload.metrics })),
   ];
   if (snapshots.length > 0) {
@@ -166,7 +167,10 @@ export async function applyBatch(tx: AnalyticsTransaction, schema: string, event
   }
 
   if (followers.length > 0) {
-    const rows = lastByKey(followers, (e) => `${postKey(e.workspaceId, e.payload.followers.network, e.payload.followers.profileId)}\u001f${e.payload.followers.date}`).map((e) => ({
+    const rows = lastByKey(
+      followers,
+      (e) => `${postKey(e.workspaceId, e.payload.followers.network, e.payload.followers.profileId)}\u001f${e.payload.followers.date}`,
+    ).map((e) => ({
       workspace_id: e.workspaceId,
       ...e.payload.followers,
     }));

@@ -17,7 +17,15 @@ export interface StoreEventsDeps {
 export function createStoreEventsHandler(deps: StoreEventsDeps): (delivered: readonly DeliveredEvent[]) => Promise<void> {
   const log = deps.logger.child({ consumer: ANALYTICS_CONSUMER });
   return async (delivered) => {
-    const outcome = await deps.db.prisma.$transaction((tx) => applyBatch(tx, deps.db.schema, delivered.map((d) => d.event)), { timeout: 60_000, maxWait: 30_000 });
+    const outcome = await deps.db.prisma.$transaction(
+      (tx) =>
+        applyBatch(
+          tx,
+          deps.db.schema,
+          delivered.map((d) => d.event),
+        ),
+      { timeout: 60_000, maxWait: 30_000 },
+    );
     log.debug({ events: delivered.length, ...outcome }, 'stored events');
   };
 }

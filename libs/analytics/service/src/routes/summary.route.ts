@@ -15,7 +15,12 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
         tags: ['analytics'],
         summary: 'Headline KPIs for a period: posts, impressions, engagements, engagement rate, mentions, sentiment',
         querystring: SummaryQuerySchema,
-        response: { 200: SummarySchema, 400: errorResponse('The period is invalid: from or to is not a date, out of range, or to is not after from (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)') },
+        response: {
+          200: SummarySchema,
+          400: errorResponse(
+            'The period is invalid: from or to is not a date, out of range, or to is not after from (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)',
+          ),
+        },
       },
     },
     async (request) => {

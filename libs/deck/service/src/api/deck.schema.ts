@@ -26,7 +26,8 @@ export const DeckInfoSchema = Type.Object({
 export const CreatedDeckSchema = Type.Object({
   ...DeckInfoSchema.properties,
   shareUrl: Type.String({
-    description: 'Opens the deck in a browser without a key; shown only here (only a hash of its token is kept). Absolute when PUBLIC_URL is set, else a path on this service.',
+    description:
+      'Opens the deck in a browser without a key; shown only here (only a hash of its token is kept). Absolute when PUBLIC_URL is set, else a path on this service.',
   }),
 });
 

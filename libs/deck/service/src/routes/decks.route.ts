@@ -6,7 +6,14 @@ import { renderDeck } from '@herald/deck-slides';
 import { AppError, errorResponse, notFound, presentedKey, type ServiceApp } from '@herald/service-kit';
 import { Type } from 'typebox';
 
-import { CreateDeckBodySchema, CreatedDeckSchema, DeckIdParamsSchema, DeckInfoSchema, DeckListQuerySchema, ShareTokenParamsSchema } from '../api/deck.schema.ts';
+import {
+  CreateDeckBodySchema,
+  CreatedDeckSchema,
+  DeckIdParamsSchema,
+  DeckInfoSchema,
+  DeckListQuerySchema,
+  ShareTokenParamsSchema,
+} from '../api/deck.schema.ts';
 import { buildSummaryDeck } from '../stories/summary-story.ts';
 
 const DAY = 86_400_000;
@@ -18,7 +25,8 @@ const label = (from: Date, to: Date) => dayFormat.formatRange(from, new Date(Mat
 export const SHARE_PREFIX = '/share/decks/';
 
 /** Decks run only their own scripts, and no other site may frame them (clickjacking). */
-export const DECK_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'none'; object-src 'none'";
+export const DECK_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'none'; object-src 'none'";
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -53,7 +61,9 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
         body: CreateDeckBodySchema,
         response: {
           201: CreatedDeckSchema,
-          400: errorResponse('The period is invalid: to is not after from (PERIOD_INVALID), or analytics refused it; or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)'),
+          400: errorResponse(
+            'The period is invalid: to is not after from (PERIOD_INVALID), or analytics refused it; or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)',
+          ),
         },
       },
     },
@@ -73,7 +83,9 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
       const deck = buildSummaryDeck({ current, previous, audience, periodLabel: label(from, to), previousLabel: label(prevFrom, from) });
       const html = renderDeck(deck, { assetBaseUrl: deps.assetBaseUrl });
       const token = randomBytes(32).toString('base64url');
-      const stored = await deps.db.prisma.deck.create({ data: { workspaceId, title: deck.title, audience, periodFrom: from, periodTo: to, html, shareTokenHash: hashToken(token) } });
+      const stored = await deps.db.prisma.deck.create({
+        data: { workspaceId, title: deck.title, audience, periodFrom: from, periodTo: to, html, shareTokenHash: hashToken(token) },
+      });
       const sharePath = `${SHARE_PREFIX}${token}`;
       return reply.status(201).send({ ...info(stored), shareUrl: deps.publicUrl ? new URL(sharePath, deps.publicUrl).toString() : sharePath });
     },
@@ -83,7 +95,13 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
     '/v1/decks',
     {
       config: { scope: 'read' },
-      schema: { operationId: 'listDecks', tags: ['decks'], summary: 'Decks of the workspace, newest first', querystring: DeckListQuerySchema, response: { 200: Type.Object({ items: Type.Array(DeckInfoSchema) }) } },
+      schema: {
+        operationId: 'listDecks',
+        tags: ['decks'],
+        summary: 'Decks of the workspace, newest first',
+        querystring: DeckListQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(DeckInfoSchema) }) },
+      },
     },
     async (request) => {
       const rows = await deps.db.prisma.deck.findMany({
@@ -112,7 +130,10 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
       },
     },
     async (request, reply) => {
-      const deck = await deps.db.prisma.deck.findFirst({ where: { id: request.params.id, workspaceId: request.principal.workspaceId }, select: { html: true } });
+      const deck = await deps.db.prisma.deck.findFirst({
+        where: { id: request.params.id, workspaceId: request.principal.workspaceId },
+        select: { html: true },
+      });
       if (!deck) throw notFound('deck');
       return reply.type('text/html; charset=utf-8').header('content-security-policy', DECK_CSP).header('cache-control', 'private, no-store').send(deck.html);
     },
@@ -121,13 +142,14 @@ export function registerDeckRoutes(api: ServiceApp, deps: DecksRouteDeps): void 
 
 /** The share link: the deck for whoever holds the token, no key needed (browsers cannot send one). */
 export function registerShareRoute(app: ServiceApp, deps: Pick<DecksRouteDeps, 'db'>): void {
-  app.get(
-    `${SHARE_PREFIX}:token`,
-    { config: { public: true }, schema: { hide: true, params: ShareTokenParamsSchema } },
-    async (request, reply) => {
-      const deck = await deps.db.prisma.deck.findUnique({ where: { shareTokenHash: hashToken(request.params.token) }, select: { html: true } });
-      if (!deck) throw notFound('deck');
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', DECK_CSP).header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').send(deck.html);
-    },
-  );
+  app.get(`${SHARE_PREFIX}:token`, { config: { public: true }, schema: { hide: true, params: ShareTokenParamsSchema } }, async (request, reply) => {
+    const deck = await deps.db.prisma.deck.findUnique({ where: { shareTokenHash: hashToken(request.params.token) }, select: { html: true } });
+    if (!deck) throw notFound('deck');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', DECK_CSP)
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex')
+      .send(deck.html);
+  });
 }

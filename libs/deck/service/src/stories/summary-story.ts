@@ -60,7 +60,7 @@ export function narrate(input: SummaryStoryInput): { headline: string; paragraph
   let headline: string;
   if (current.posts === 0) {
     headline = `No posts were published in ${input.periodLabel}`;
-    nextSteps.push('Import this period\'s posts, or check that the network exports cover it.');
+    nextSteps.push("Import this period's posts, or check that the network exports cover it.");
   } else if (reach != null && reach >= 0.1) {
     headline = `Reach grew ${pct(reach)} in ${input.periodLabel}`;
   } else if (reach != null && reach <= -0.1) {
@@ -73,15 +73,28 @@ export function narrate(input: SummaryStoryInput): { headline: string; paragraph
     paragraphs.push(
       `${current.posts} posts earned ${current.engagements.toLocaleString('en-US')} engagements on ${current.impressions.toLocaleString('en-US')} impressions` +
         (rate != null ? `, an engagement rate of ${pct(rate)}` : '') +
-        (rate != null && prevRate != null ? ` (${previous.engagementRate != null && rate >= prevRate ? 'up from' : 'down from'} ${pct(prevRate)} in ${input.previousLabel}).` : '.'),
+        (rate != null && prevRate != null
+          ? ` (${previous.engagementRate != null && rate >= prevRate ? 'up from' : 'down from'} ${pct(prevRate)} in ${input.previousLabel}).`
+          : '.'),
     );
     if (rate != null && prevRate != null && rate < prevRate) nextSteps.push('Look at which formats lost engagement and test new hooks on them next period.');
     if (rate != null && prevRate != null && rate >= prevRate) nextSteps.push('Double down on the formats that lifted engagement this period.');
   }
   if (current.mentions > 0) {
-    const mood = current.averageSentiment == null ? 'could not be scored' : current.averageSentiment > 0.05 ? 'leaned positive' : current.averageSentiment < -0.05 ? 'leaned negative' : 'was neutral on balance';
-    paragraphs.push(`People mentioned the brand ${current.mentions} times; the conversation ${mood}` + (current.averageSentiment != null ? ` (average sentiment ${current.averageSentiment.toFixed(2)} on a −1 to 1 scale).` : '.'));
-    if (current.averageSentiment != null && current.averageSentiment < -0.05) nextSteps.push('Read the negative mentions with support and product; answer the recurring complaints publicly.');
+    const mood =
+      current.averageSentiment == null
+        ? 'could not be scored'
+        : current.averageSentiment > 0.05
+          ? 'leaned positive'
+          : current.averageSentiment < -0.05
+            ? 'leaned negative'
+            : 'was neutral on balance';
+    paragraphs.push(
+      `People mentioned the brand ${current.mentions} times; the conversation ${mood}` +
+        (current.averageSentiment != null ? ` (average sentiment ${current.averageSentiment.toFixed(2)} on a −1 to 1 scale).` : '.'),
+    );
+    if (current.averageSentiment != null && current.averageSentiment < -0.05)
+      nextSteps.push('Read the negative mentions with support and product; answer the recurring complaints publicly.');
   } else {
     paragraphs.push('No mentions were received in this period.');
   }

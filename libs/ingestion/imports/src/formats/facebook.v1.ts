@@ -25,7 +25,7 @@ export const facebookPostsV1: ExportFormat = {
     'engagements is "Reactions, Comments and Shares", Meta\'s own interaction total; likes is Reactions (all reaction kinds).',
     'Views (2025) is read as impressions when the Impressions column is gone.',
     'Not mapped: Total clicks and Other Clicks (no product field), Duration, Estimated earnings, Ad CPM, negative feedback.',
-    'Non-English headers are from Meta\'s UI vocabulary, not yet checked against a real localised file.',
+    "Non-English headers are from Meta's UI vocabulary, not yet checked against a real localised file.",
   ],
   locales: META_LOCALES,
   columns: {

@@ -25,7 +25,7 @@ export const instagramPostsV1: ExportFormat = {
     'Post type values ("IG image", "IG carousel", "IG reel") give contentType.',
     'videoViews is Plays (reels); Views (2025) is read as impressions when Impressions is gone.',
     'Not mapped: Follows (an account metric), Duration, Data comment, Date ("Lifetime").',
-    'Non-English headers are from Meta\'s UI vocabulary, not yet checked against a real localised file.',
+    "Non-English headers are from Meta's UI vocabulary, not yet checked against a real localised file.",
   ],
   locales: META_LOCALES,
   columns: {

@@ -5,10 +5,7 @@ import { FollowerCountSchema, MentionSchema, MetricsSnapshotSchema, NetworkIdSch
 export const MAX_BATCH_ITEMS = 10_000;
 
 /** A post as a batch item: the post's fields with an optional snapshot of its metrics. */
-export const PostItemSchema = Type.Object(
-  { ...PostSchema.properties, metrics: Type.Optional(MetricsSnapshotSchema) },
-  { additionalProperties: false },
-);
+export const PostItemSchema = Type.Object({ ...PostSchema.properties, metrics: Type.Optional(MetricsSnapshotSchema) }, { additionalProperties: false });
 export type PostItem = Static<typeof PostItemSchema>;
 
 /** A reading of a post's counters; the post must have been sent before (POST /v1/posts:batch). */
@@ -34,10 +31,7 @@ export function documentedItem<T extends TObject>(schema: T): T {
 }
 
 /** Items are validated one by one (not by the route) so one bad item does not sink the batch. */
-export const BatchBodySchema = Type.Object(
-  { items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_BATCH_ITEMS }) },
-  { additionalProperties: false },
-);
+export const BatchBodySchema = Type.Object({ items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_BATCH_ITEMS }) }, { additionalProperties: false });
 
 export const BatchQuerySchema = Type.Object({
   atomic: Type.Optional(Type.Boolean({ default: false, description: 'Refuse the whole batch when any item is invalid' })),
@@ -63,7 +57,9 @@ export type Rejection = Static<typeof RejectionSchema>;
 export const BatchResultSchema = Type.Object(
   {
     accepted: Type.Integer({ description: 'New or changed items stored and queued for publication' }),
-    duplicates: Type.Integer({ description: 'Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored' }),
+    duplicates: Type.Integer({
+      description: 'Items identical to one already stored or earlier in the batch; metrics not newer than the newest reading stored',
+    }),
     rejected: Type.Array(RejectionSchema),
   },
   {},

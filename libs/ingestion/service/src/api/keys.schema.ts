@@ -35,7 +35,9 @@ export const KeyListSchema = Type.Object({ items: Type.Array(KeyInfoSchema) });
 export const CreateKeyBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100, description: 'What the key is for ("nightly X import")' }),
-    scopes: Type.Optional(Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true, description: 'Default: ingest and read. A key can grant only scopes it holds itself.' })),
+    scopes: Type.Optional(
+      Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true, description: 'Default: ingest and read. A key can grant only scopes it holds itself.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -51,4 +53,7 @@ export const CreatedKeySchema = Type.Object(
 
 export const KeyIdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export const WorkspaceParamsSchema = Type.Object({ id: Type.String({ pattern: WORKSPACE_ID_PATTERN }) }, { additionalProperties: false });
-export const WorkspaceKeyParamsSchema = Type.Object({ id: Type.String({ pattern: WORKSPACE_ID_PATTERN }), keyId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const WorkspaceKeyParamsSchema = Type.Object(
+  { id: Type.String({ pattern: WORKSPACE_ID_PATTERN }), keyId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);

@@ -25,7 +25,10 @@ export function validatorWithBody(body: TSchema | null): FastifySchemaCompiler<T
         instancePath: e.instancePath,
         message: e.message,
         schemaPath: '',
-        params: (e.keyword === 'required' ? { missingProperty: (e.params as { requiredProperties?: string[] }).requiredProperties?.[0] } : e.params) as Record<string, unknown>,
+        params: (e.keyword === 'required' ? { missingProperty: (e.params as { requiredProperties?: string[] }).requiredProperties?.[0] } : e.params) as Record<
+          string,
+          unknown
+        >,
       }));
       return false;
     };

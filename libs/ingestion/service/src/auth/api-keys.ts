@@ -74,10 +74,15 @@ export async function ensureWorkspace(db: IngestionDb, workspaceId: string): Pro
 }
 
 /** A new key in a workspace: the plaintext is returned here once and never stored. */
-export async function createApiKey(db: IngestionDb, input: { workspaceId: string; name: string; scopes?: readonly Scope[] }): Promise<{ key: string; info: KeyInfo }> {
+export async function createApiKey(
+  db: IngestionDb,
+  input: { workspaceId: string; name: string; scopes?: readonly Scope[] },
+): Promise<{ key: string; info: KeyInfo }> {
   const key = generateApiKey();
   const scopes = scopesOf(input.scopes?.length ? input.scopes : DEFAULT_KEY_SCOPES);
-  const row = await db.prisma.apiKey.create({ data: { workspaceId: input.workspaceId, name: input.name, keyHash: hashApiKey(key), prefix: key.slice(0, 7), scopes } });
+  const row = await db.prisma.apiKey.create({
+    data: { workspaceId: input.workspaceId, name: input.name, keyHash: hashApiKey(key), prefix: key.slice(0, 7), scopes },
+  });
   return { key, info: keyInfo(row) };
 }
 

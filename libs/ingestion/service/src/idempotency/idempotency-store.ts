@@ -52,7 +52,13 @@ export async function storeAnswer(tx: IngestionTransaction, request: IdempotentR
   const expired = new Date(Date.now() - IDEMPOTENCY_TTL_MS);
   await tx.idempotencyKey.deleteMany({ where: { workspaceId: request.workspaceId, key: request.key, createdAt: { lt: expired } } });
   await tx.idempotencyKey.create({
-    data: { workspaceId: request.workspaceId, key: request.key, requestHash: request.requestHash, statusCode: answer.statusCode, response: answer.body as object },
+    data: {
+      workspaceId: request.workspaceId,
+      key: request.key,
+      requestHash: request.requestHash,
+      statusCode: answer.statusCode,
+      response: answer.body as object,
+    },
   });
   if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = Date.now();

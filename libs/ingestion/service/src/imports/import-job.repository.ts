@@ -50,12 +50,7 @@ export async function saveProgress(tx: IngestionTransaction | IngestionDb['prism
   progress.rejectionsChanged = false;
 }
 
-export async function finishImportJob(
-  db: IngestionDb,
-  id: string,
-  progress: ImportProgress,
-  failure?: { code: string; message: string },
-): Promise<void> {
+export async function finishImportJob(db: IngestionDb, id: string, progress: ImportProgress, failure?: { code: string; message: string }): Promise<void> {
   const { rejections, rejectionsChanged: _unused, ...counters } = progress;
   await db.prisma.importJob.update({
     where: { id },

@@ -29,7 +29,8 @@ const cutShort = (detail: string) =>
 /** Errors of a body that stopped in the middle (a dropped connection, a truncated form), as the parser reports them. */
 const isCutShort = (error: unknown) =>
   error instanceof Error &&
-  ((error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE' || /unexpected end of (multipart data|form)|terminated early|aborted/i.test(error.message));
+  ((error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    /unexpected end of (multipart data|form)|terminated early|aborted/i.test(error.message));
 
 /**
  * Reads the multipart form of POST /v1/imports: one part named `file` and the text fields. The
@@ -46,7 +47,10 @@ export async function spoolUpload(request: FastifyRequest, dir = tmpdir()): Prom
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (!FIELDS.includes(part.fieldname)) throw new AppError('IMPORT_FORM_INVALID', `Unknown form field "${part.fieldname}"; the fields are file, ${FIELDS.join(', ')}`, 400, { field: part.fieldname });
+        if (!FIELDS.includes(part.fieldname))
+          throw new AppError('IMPORT_FORM_INVALID', `Unknown form field "${part.fieldname}"; the fields are file, ${FIELDS.join(', ')}`, 400, {
+            field: part.fieldname,
+          });
         fields[part.fieldname] = String(part.value);
         continue;
       }

@@ -20,17 +20,31 @@ const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10)
 export function explainSizeLimits(api: FastifyInstance, limits: Pick<RequestLimits, 'bodyLimitBytes' | 'uploadLimitBytes'>): void {
   api.setErrorHandler((error: FastifyError, _request, _reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the ${megabytes(limits.bodyLimitBytes)} limit (BODY_LIMIT_MB); send fewer items per batch`, 413, {
-        limitBytes: limits.bodyLimitBytes,
-      });
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than the ${megabytes(limits.bodyLimitBytes)} limit (BODY_LIMIT_MB); send fewer items per batch`,
+        413,
+        {
+          limitBytes: limits.bodyLimitBytes,
+        },
+      );
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `The uploaded file is larger than the ${megabytes(limits.uploadLimitBytes)} limit (IMPORT_LIMIT_MB); split the export`, 413, {
-        limitBytes: limits.uploadLimitBytes,
-      });
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The uploaded file is larger than the ${megabytes(limits.uploadLimitBytes)} limit (IMPORT_LIMIT_MB); split the export`,
+        413,
+        {
+          limitBytes: limits.uploadLimitBytes,
+        },
+      );
     }
     if (error.code === 'FST_FILES_LIMIT' || error.code === 'FST_PARTS_LIMIT' || error.code === 'FST_FIELDS_LIMIT') {
-      throw new AppError('IMPORT_FORM_INVALID', `The form has too many parts (${error.message}): send one file and the fields format, mapping and timeZone`, 400);
+      throw new AppError(
+        'IMPORT_FORM_INVALID',
+        `The form has too many parts (${error.message}): send one file and the fields format, mapping and timeZone`,
+        400,
+      );
     }
     throw error;
   });

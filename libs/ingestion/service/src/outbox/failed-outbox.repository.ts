@@ -39,7 +39,9 @@ export async function quarantineOutboxRows(tx: IngestionTransaction, schema: str
 
 /** The workspace's failed rows, newest failure first. */
 export async function listFailedOutboxEvents(db: IngestionDb, workspaceId: string, options: { limit?: number } = {}): Promise<FailedOutboxEvent[]> {
-  const rows = await db.prisma.$queryRaw<{ id: string; topic: string; error_code: string; error: string; created_at: Date; failed_at: Date; payload: string }[]>`
+  const rows = await db.prisma.$queryRaw<
+    { id: string; topic: string; error_code: string; error: string; created_at: Date; failed_at: Date; payload: string }[]
+  >`
     SELECT id::text AS id, topic, error_code, error, created_at, failed_at, payload::text AS payload
     FROM ${table(db.schema, 'outbox_failed_events')}
     WHERE workspace_id = ${workspaceId}
@@ -47,7 +49,8 @@ export async function listFailedOutboxEvents(db: IngestionDb, workspaceId: strin
     LIMIT ${options.limit ?? 100}`;
   return rows.map((r) => {
     const event = JSON.parse(r.payload) as unknown;
-    const type = typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string' ? (event as { type: string }).type : null;
+    const type =
+      typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string' ? (event as { type: string }).type : null;
     return {
       id: r.id,
       type,

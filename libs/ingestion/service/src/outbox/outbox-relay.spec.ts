@@ -28,7 +28,9 @@ function fakeBus() {
     async publish(events: readonly HeraldEvent[]) {
       if (bus.down) throw Object.assign(new Error('Kafka is not reachable at 127.0.0.1:9092'), { code: 'EVENT_BUS_UNREACHABLE' });
       if (events.some((e) => bus.tooLarge.has(e.id))) {
-        const cause = Object.assign(new Error('The request included a message larger than the max message size the server will accept'), { type: 'MESSAGE_TOO_LARGE' });
+        const cause = Object.assign(new Error('The request included a message larger than the max message size the server will accept'), {
+          type: 'MESSAGE_TOO_LARGE',
+        });
         throw Object.assign(new Error('publishing failed', { cause }), { code: 'EVENT_BUS_PUBLISH_FAILED' });
       }
       published.push(...events);
@@ -81,7 +83,12 @@ describe('the outbox relay', () => {
     await relayWith(bus).flush();
     expect(bus.published.map((e) => e.id)).toEqual([events[0]!.id, events[2]!.id]);
     expect(await listFailedOutboxEvents(db, 'a')).toEqual([
-      expect.objectContaining({ id: events[1]!.id, type: 'ingestion.mention.received', errorCode: 'MESSAGE_TOO_LARGE', event: expect.objectContaining({ id: events[1]!.id }) }),
+      expect.objectContaining({
+        id: events[1]!.id,
+        type: 'ingestion.mention.received',
+        errorCode: 'MESSAGE_TOO_LARGE',
+        event: expect.objectContaining({ id: events[1]!.id }),
+      }),
     ]);
     // Workspace b's admin does not see workspace a's rows.
     expect(await listFailedOutboxEvents(db, 'b')).toEqual([]);

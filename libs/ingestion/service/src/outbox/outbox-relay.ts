@@ -125,9 +125,9 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
         const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('herald.ingestion.outbox')) AS locked`;
         if (!lock?.locked) return { rows: 0, failure: null };
         // Plain SQL: through the query builder, reading and marking 5,000 rows cost more than publishing them.
-        const ids = (
-          await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM ${outbox} WHERE published_at IS NULL ORDER BY seq LIMIT ${batchSize}`
-        ).map((r) => r.id);
+        const ids = (await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM ${outbox} WHERE published_at IS NULL ORDER BY seq LIMIT ${batchSize}`).map(
+          (r) => r.id,
+        );
         if (ids.length === 0) return { rows: 0, failure: null };
         const sent: string[] = [];
         let failed: Quarantined[];
@@ -143,7 +143,11 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
         if (sent.length > 0) await tx.$executeRaw`UPDATE ${outbox} SET published_at = ${new Date().toISOString()}::timestamptz WHERE id = ANY(${sent}::uuid[])`;
         if (failed.length > 0) {
           await quarantineOutboxRows(tx, deps.db.schema, failed, new Date());
-          for (const f of failed) deps.logger.error({ eventId: f.id, errorCode: f.code, err: f.message }, 'outbox event cannot be published; moved aside (GET /v1/admin/outbox/failed)');
+          for (const f of failed)
+            deps.logger.error(
+              { eventId: f.id, errorCode: f.code, err: f.message },
+              'outbox event cannot be published; moved aside (GET /v1/admin/outbox/failed)',
+            );
         }
         for (const id of [...sent, ...failed.map((f) => f.id)]) remembered.delete(id);
         return { rows: failure ? 0 : sent.length + failed.length, failure };
@@ -170,7 +174,10 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     const age = await oldestPendingAgeMs();
     if (age !== null && age >= backlogWarnMs && age >= 2 * warnedAtMs) {
       warnedAtMs = age;
-      deps.logger.warn({ oldestPendingAgeSeconds: Math.round(age / 1000) }, 'outbox backlog is growing: the oldest event waiting to be published is getting older');
+      deps.logger.warn(
+        { oldestPendingAgeSeconds: Math.round(age / 1000) },
+        'outbox backlog is growing: the oldest event waiting to be published is getting older',
+      );
     } else if ((age === null || age < backlogWarnMs) && warnedAtMs > 0) {
       warnedAtMs = 0;
       deps.logger.info({ oldestPendingAgeSeconds: age === null ? 0 : Math.round(age / 1000) }, 'outbox backlog cleared');

@@ -7,9 +7,27 @@ const cases: { name: string; url: string; item: unknown; field: string; reason: 
   { name: 'a number where text belongs', url: '/v1/posts:batch', item: post('b1', { text: 12 }), field: 'text', reason: /must be string/ },
   { name: 'a missing field', url: '/v1/posts:batch', item: { network: 'x', networkPostId: 'b2', text: 'hi' }, field: 'publishedAt', reason: /is required/ },
   { name: 'an unknown network', url: '/v1/posts:batch', item: post('b3', { network: 'myspace' }), field: 'network', reason: /must be one of x, facebook/ },
-  { name: 'an impossible date (2026-02-30)', url: '/v1/posts:batch', item: post('b4', { publishedAt: '2026-02-30T10:00:00Z' }), field: 'publishedAt', reason: /real date and time/ },
-  { name: 'an impossible day', url: '/v1/followers:batch', item: { network: 'x', profileId: 'p', date: '2026-02-30', followers: 3 }, field: 'date', reason: /real date/ },
-  { name: 'a negative count', url: '/v1/followers:batch', item: { network: 'x', profileId: 'p', date: '2026-02-03', followers: -1 }, field: 'followers', reason: /must not be negative/ },
+  {
+    name: 'an impossible date (2026-02-30)',
+    url: '/v1/posts:batch',
+    item: post('b4', { publishedAt: '2026-02-30T10:00:00Z' }),
+    field: 'publishedAt',
+    reason: /real date and time/,
+  },
+  {
+    name: 'an impossible day',
+    url: '/v1/followers:batch',
+    item: { network: 'x', profileId: 'p', date: '2026-02-30', followers: 3 },
+    field: 'date',
+    reason: /real date/,
+  },
+  {
+    name: 'a negative count',
+    url: '/v1/followers:batch',
+    item: { network: 'x', profileId: 'p', date: '2026-02-03', followers: -1 },
+    field: 'followers',
+    reason: /must not be negative/,
+  },
   {
     name: 'a negative metric',
     url: '/v1/posts:batch',
@@ -17,11 +35,41 @@ const cases: { name: string; url: string; item: unknown; field: string; reason: 
     field: 'metrics.impressions',
     reason: /must not be negative/,
   },
-  { name: 'a fraction where a count belongs', url: '/v1/metrics:batch', item: { network: 'x', networkPostId: 'b6', metrics: { capturedAt: '2026-02-01T00:00:00Z', likes: 1.5 } }, field: 'metrics.likes', reason: /integer/ },
-  { name: 'a 1 MB text', url: '/v1/mentions:batch', item: { network: 'x', networkMentionId: 'b7', text: 'a'.repeat(1_000_000), occurredAt: '2026-02-01T00:00:00Z' }, field: 'text', reason: /100000 characters/ },
-  { name: 'a year-0 date (0000-01-01)', url: '/v1/posts:batch', item: post('b9', { publishedAt: '0000-01-01T00:00:00Z' }), field: 'publishedAt', reason: /years 1970 to 2099/ },
-  { name: 'a date in year 2100', url: '/v1/mentions:batch', item: { network: 'x', networkMentionId: 'b10', text: 'hi', occurredAt: '2100-01-01T00:00:00Z' }, field: 'occurredAt', reason: /years 1970 to 2099/ },
-  { name: 'a follower day before 1970', url: '/v1/followers:batch', item: { network: 'x', profileId: 'p', date: '1969-12-31', followers: 3 }, field: 'date', reason: /years 1970 to 2099/ },
+  {
+    name: 'a fraction where a count belongs',
+    url: '/v1/metrics:batch',
+    item: { network: 'x', networkPostId: 'b6', metrics: { capturedAt: '2026-02-01T00:00:00Z', likes: 1.5 } },
+    field: 'metrics.likes',
+    reason: /integer/,
+  },
+  {
+    name: 'a 1 MB text',
+    url: '/v1/mentions:batch',
+    item: { network: 'x', networkMentionId: 'b7', text: 'a'.repeat(1_000_000), occurredAt: '2026-02-01T00:00:00Z' },
+    field: 'text',
+    reason: /100000 characters/,
+  },
+  {
+    name: 'a year-0 date (0000-01-01)',
+    url: '/v1/posts:batch',
+    item: post('b9', { publishedAt: '0000-01-01T00:00:00Z' }),
+    field: 'publishedAt',
+    reason: /years 1970 to 2099/,
+  },
+  {
+    name: 'a date in year 2100',
+    url: '/v1/mentions:batch',
+    item: { network: 'x', networkMentionId: 'b10', text: 'hi', occurredAt: '2100-01-01T00:00:00Z' },
+    field: 'occurredAt',
+    reason: /years 1970 to 2099/,
+  },
+  {
+    name: 'a follower day before 1970',
+    url: '/v1/followers:batch',
+    item: { network: 'x', profileId: 'p', date: '1969-12-31', followers: 3 },
+    field: 'date',
+    reason: /years 1970 to 2099/,
+  },
   { name: 'a javascript: link', url: '/v1/posts:batch', item: post('b11', { link: 'javascript:alert(1)' }), field: 'link', reason: /http:\/\/ or https:\/\// },
   { name: 'a data: link', url: '/v1/posts:batch', item: post('b12', { link: 'data:text/html,<script>alert(1)</script>' }), field: 'link', reason: /http/ },
   {
@@ -31,7 +79,13 @@ const cases: { name: string; url: string; item: unknown; field: string; reason: 
     field: 'metrics.impressions',
     reason: /9007199254740991/,
   },
-  { name: 'a follower count above 2^53 - 1', url: '/v1/followers:batch', item: { network: 'x', profileId: 'p', date: '2026-02-03', followers: 1e17 }, field: 'followers', reason: /9007199254740991/ },
+  {
+    name: 'a follower count above 2^53 - 1',
+    url: '/v1/followers:batch',
+    item: { network: 'x', profileId: 'p', date: '2026-02-03', followers: 1e17 },
+    field: 'followers',
+    reason: /9007199254740991/,
+  },
   { name: 'a field the schema does not know', url: '/v1/posts:batch', item: post('b8', { impressions: 3 }), field: 'impressions', reason: /not a known field/ },
 ];
 
@@ -76,7 +130,12 @@ describe('bad input to the batch routes', () => {
   });
 
   it('refuses malformed JSON with a 400', async () => {
-    const res = await kit.app.inject({ method: 'POST', url: '/v1/posts:batch', headers: { 'x-api-key': KEY_A, 'content-type': 'application/json' }, payload: '{"items": [' });
+    const res = await kit.app.inject({
+      method: 'POST',
+      url: '/v1/posts:batch',
+      headers: { 'x-api-key': KEY_A, 'content-type': 'application/json' },
+      payload: '{"items": [',
+    });
     expect(res.statusCode).toBe(400);
   });
 

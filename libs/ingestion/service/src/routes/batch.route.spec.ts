@@ -12,7 +12,10 @@ describe('batch routes', () => {
   const send = (url: string, items: unknown[], query = '') =>
     kit.app.inject({ method: 'POST', url: `${url}${query}`, headers: { 'x-api-key': KEY_A }, payload: { items } });
   const eventsAbout = (id: string) =>
-    kit.events().filter((e) => JSON.stringify(e.payload).includes(`"${id}"`)).map((e) => e.type);
+    kit
+      .events()
+      .filter((e) => JSON.stringify(e.payload).includes(`"${id}"`))
+      .map((e) => e.type);
 
   it('stores new posts and publishes one event per post', async () => {
     const res = await send('/v1/posts:batch', [post('p1'), post('p2', { metrics: { capturedAt: '2026-01-06T00:00:00Z', impressions: 10 } })]);

@@ -48,7 +48,7 @@ const specs = [
   {
     url: '/v1/metrics::batch',
     operationId: 'createMetricsBatch',
-    summary: 'Add readings of posts\' counters; only a reading newer than the newest stored for its post is kept',
+    summary: "Add readings of posts' counters; only a reading newer than the newest stored for its post is kept",
     itemSchema: MetricsItemSchema,
     validate: createItemValidator<MetricsItem>(MetricsItemSchema),
     prepare: prepareMetrics,
@@ -100,7 +100,13 @@ export function registerBatchRoutes(app: ServiceApp, deps: { db: IngestionDb; re
           querystring: BatchQuerySchema,
           headers: IdempotencyHeadersSchema,
           body: Type.Object(
-            { items: Type.Array(documentedItem(spec.itemSchema), { minItems: 1, maxItems: MAX_BATCH_ITEMS, description: 'Checked one by one: invalid items are listed in rejected' }) },
+            {
+              items: Type.Array(documentedItem(spec.itemSchema), {
+                minItems: 1,
+                maxItems: MAX_BATCH_ITEMS,
+                description: 'Checked one by one: invalid items are listed in rejected',
+              }),
+            },
             { additionalProperties: false },
           ),
           response: {

@@ -36,7 +36,15 @@ describe('CSV imports', () => {
       expect(res.statusCode).toBe(202);
       expect(res.headers.location).toBe(`/v1/imports/${res.json().id}`);
       const done = await finished(res.json().id);
-      expect(done).toMatchObject({ state: 'succeeded', format: 'x-tweet-activity v1', rowsRead: 37, accepted: 37, duplicates: 0, rejectedCount: 0, error: null });
+      expect(done).toMatchObject({
+        state: 'succeeded',
+        format: 'x-tweet-activity v1',
+        rowsRead: 37,
+        accepted: 37,
+        duplicates: 0,
+        rejectedCount: 0,
+        error: null,
+      });
       expect(done.bytesRead).toBe(done.bytesTotal);
       await kit.relay.flush();
       const published = kit.events().filter((e) => e.type === 'ingestion.post.published');
@@ -120,7 +128,10 @@ describe('CSV imports', () => {
     ['inside the file', 0.6],
     ['inside a part header', 0.02],
   ])('answers 400 for an upload cut short %s, creating no job', async (_where, fraction) => {
-    const form = multipartBody([{ name: 'format', value: 'x' }, { name: 'file', value: xExport([xRow(7001), xRow(7002)]), fileName: 'export.csv' }]);
+    const form = multipartBody([
+      { name: 'format', value: 'x' },
+      { name: 'file', value: xExport([xRow(7001), xRow(7002)]), fileName: 'export.csv' },
+    ]);
     const jobs = await kit.db.prisma.importJob.count();
     const cut = form.payload.subarray(0, Math.floor(form.payload.length * fraction));
     const res = await kit.app.inject({ method: 'POST', url: '/v1/imports', headers: { 'x-api-key': KEY_A, ...form.headers }, payload: cut });
@@ -148,7 +159,9 @@ describe('CSV imports', () => {
 
   it('rejects a row whose link is not http(s)', async () => {
     const mapping = JSON.stringify({ target: 'posts', network: 'x', columns: { networkPostId: 'id', publishedAt: 'at', text: 'text', link: 'url' } });
-    const done = await finished((await upload('id,at,text,url\n7007,2026-01-01T00:00:00Z,hi,javascript:alert(1)\n7008,2026-01-01T00:00:00Z,hi,https://x.com/p\n', { mapping })).json().id);
+    const done = await finished(
+      (await upload('id,at,text,url\n7007,2026-01-01T00:00:00Z,hi,javascript:alert(1)\n7008,2026-01-01T00:00:00Z,hi,https://x.com/p\n', { mapping })).json().id,
+    );
     expect(done).toMatchObject({ state: 'succeeded', rowsRead: 2, accepted: 1, rejectedCount: 1 });
     expect(done.rejected).toEqual([{ row: 2, field: 'link', reason: expect.stringMatching(/Column "url": .* not a web address/) }]);
   });

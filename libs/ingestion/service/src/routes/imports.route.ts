@@ -61,7 +61,10 @@ export function registerImportRoutes(app: ServiceApp, deps: ImportRouteDeps): vo
           if (idempotent) reply.header('idempotent-replayed', String(replayed));
           const body = answer.body as ImportJobView;
           // A stored answer is one this route gave: the 202 of a created job.
-          return reply.status(answer.statusCode as 202).header('location', `/v1/imports/${body.id}`).send(body);
+          return reply
+            .status(answer.statusCode as 202)
+            .header('location', `/v1/imports/${body.id}`)
+            .send(body);
         };
         if (idempotent) {
           const stored = await findStoredAnswer(deps.db, idempotent);

@@ -1,7 +1,16 @@
 import type { IngestionDb } from '@herald/ingestion-data-access';
 import { AppError, errorResponse, notFound, type Scope, type ServiceApp } from '@herald/service-kit';
 
-import { CreatedKeySchema, CreateKeyBodySchema, KeyIdParamsSchema, KeyInfoSchema, KeyListSchema, PrincipalSchema, WorkspaceKeyParamsSchema, WorkspaceParamsSchema } from '../api/keys.schema.ts';
+import {
+  CreatedKeySchema,
+  CreateKeyBodySchema,
+  KeyIdParamsSchema,
+  KeyInfoSchema,
+  KeyListSchema,
+  PrincipalSchema,
+  WorkspaceKeyParamsSchema,
+  WorkspaceParamsSchema,
+} from '../api/keys.schema.ts';
 import { createApiKey, DEFAULT_KEY_SCOPES, ensureWorkspace, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
 
 /** A key can hand out only what it holds itself: an admin cannot mint an operator key. */
@@ -25,14 +34,27 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/keys/self',
     {
       config: { authenticated: true },
-      schema: { operationId: 'getOwnKey', tags: ['keys'], summary: 'The workspace and scopes of the key sending the request (how other services verify keys)', response: { 200: PrincipalSchema } },
+      schema: {
+        operationId: 'getOwnKey',
+        tags: ['keys'],
+        summary: 'The workspace and scopes of the key sending the request (how other services verify keys)',
+        response: { 200: PrincipalSchema },
+      },
     },
     async (request) => request.principal,
   );
 
   app.get(
     '/v1/keys',
-    { config: { scope: 'admin' }, schema: { operationId: 'listKeys', tags: ['keys'], summary: "The workspace's keys, revoked ones included (never the keys themselves)", response: { 200: KeyListSchema } } },
+    {
+      config: { scope: 'admin' },
+      schema: {
+        operationId: 'listKeys',
+        tags: ['keys'],
+        summary: "The workspace's keys, revoked ones included (never the keys themselves)",
+        response: { 200: KeyListSchema },
+      },
+    },
     async (request) => ({ items: await listApiKeys(db, request.principal.workspaceId) }),
   );
 
@@ -40,7 +62,13 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/keys',
     {
       config: { scope: 'admin' },
-      schema: { operationId: 'createKey', tags: ['keys'], summary: 'A new key for the workspace; the answer holds it once', body: CreateKeyBodySchema, response: { 201: CreatedKeySchema, 403: notGrantable('admin') } },
+      schema: {
+        operationId: 'createKey',
+        tags: ['keys'],
+        summary: 'A new key for the workspace; the answer holds it once',
+        body: CreateKeyBodySchema,
+        response: { 201: CreatedKeySchema, 403: notGrantable('admin') },
+      },
     },
     async (request, reply) => {
       const scopes = grantable(request.principal.scopes, request.body.scopes);
@@ -53,7 +81,13 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/keys/:id',
     {
       config: { scope: 'admin' },
-      schema: { operationId: 'revokeKey', tags: ['keys'], summary: 'Revokes a key of the workspace; it is refused from then on', params: KeyIdParamsSchema, response: { 200: KeyInfoSchema, 404: noKey } },
+      schema: {
+        operationId: 'revokeKey',
+        tags: ['keys'],
+        summary: 'Revokes a key of the workspace; it is refused from then on',
+        params: KeyIdParamsSchema,
+        response: { 200: KeyInfoSchema, 404: noKey },
+      },
     },
     async (request) => {
       const revoked = await revokeApiKey(db, { id: request.params.id, workspaceId: request.principal.workspaceId });
@@ -87,7 +121,13 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/workspaces/:id/keys',
     {
       config: { scope: 'operator' },
-      schema: { operationId: 'listWorkspaceKeys', tags: ['keys'], summary: "Operator: any workspace's keys (never the keys themselves)", params: WorkspaceParamsSchema, response: { 200: KeyListSchema } },
+      schema: {
+        operationId: 'listWorkspaceKeys',
+        tags: ['keys'],
+        summary: "Operator: any workspace's keys (never the keys themselves)",
+        params: WorkspaceParamsSchema,
+        response: { 200: KeyListSchema },
+      },
     },
     async (request) => ({ items: await listApiKeys(db, request.params.id) }),
   );
@@ -96,7 +136,13 @@ export function registerKeyRoutes(app: ServiceApp, db: IngestionDb): void {
     '/v1/workspaces/:id/keys/:keyId',
     {
       config: { scope: 'operator' },
-      schema: { operationId: 'revokeWorkspaceKey', tags: ['keys'], summary: "Operator: revokes a key of any workspace", params: WorkspaceKeyParamsSchema, response: { 200: KeyInfoSchema, 404: noKey } },
+      schema: {
+        operationId: 'revokeWorkspaceKey',
+        tags: ['keys'],
+        summary: 'Operator: revokes a key of any workspace',
+        params: WorkspaceKeyParamsSchema,
+        response: { 200: KeyInfoSchema, 404: noKey },
+      },
     },
     async (request) => {
       const revoked = await revokeApiKey(db, { id: request.params.keyId, workspaceId: request.params.id });

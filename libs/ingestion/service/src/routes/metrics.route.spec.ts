@@ -35,7 +35,7 @@ describe('POST /v1/metrics:batch', () => {
     expect(captured('nope')).toEqual([]);
   });
 
-  it('does not let another workspace send readings for this workspace\'s post', async () => {
+  it("does not let another workspace send readings for this workspace's post", async () => {
     const res = await send([reading('m1', '2026-01-08T00:00:00Z', 1)], KEY_B);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([expect.objectContaining({ index: 0, field: 'networkPostId' })]);

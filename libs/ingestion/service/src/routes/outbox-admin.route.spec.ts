@@ -12,8 +12,18 @@ describe('failed outbox events (admin)', () => {
   beforeAll(async () => {
     kit = await createIngestionTestKit();
     // An event of workspace a that no schema accepts, as an older version could have stored it.
-    const poison = { id: poisonId, type: 'ingestion.post.published', version: 1, occurredAt: new Date().toISOString(), workspaceId: 'a', source: 'ingestion', payload: { post: {} } };
-    await kit.db.prisma.$transaction((tx) => insertOutboxEvents(tx, kit.db.schema, [{ id: poisonId, topic: TOPICS.posts, key: 'a:x:1', event: poison }], new Date()));
+    const poison = {
+      id: poisonId,
+      type: 'ingestion.post.published',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      workspaceId: 'a',
+      source: 'ingestion',
+      payload: { post: {} },
+    };
+    await kit.db.prisma.$transaction((tx) =>
+      insertOutboxEvents(tx, kit.db.schema, [{ id: poisonId, topic: TOPICS.posts, key: 'a:x:1', event: poison }], new Date()),
+    );
   });
   afterAll(() => kit?.close());
 
@@ -29,7 +39,12 @@ describe('failed outbox events (admin)', () => {
     const res = await kit.app.inject({ url: '/v1/admin/outbox/failed', headers: as(KEY_A) });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
-      expect.objectContaining({ id: poisonId, type: 'ingestion.post.published', errorCode: 'EVENT_INVALID', error: expect.stringMatching(/invalid ingestion.post.published/) }),
+      expect.objectContaining({
+        id: poisonId,
+        type: 'ingestion.post.published',
+        errorCode: 'EVENT_INVALID',
+        error: expect.stringMatching(/invalid ingestion.post.published/),
+      }),
     ]);
     const other = await kit.app.inject({ url: '/v1/admin/outbox/failed', headers: as(KEY_B) });
     expect(other.json().items).toEqual([]);

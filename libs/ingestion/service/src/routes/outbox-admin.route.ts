@@ -39,7 +39,7 @@ export function registerOutboxAdminRoutes(app: ServiceApp, deps: { db: Ingestion
       schema: {
         operationId: 'listFailedOutboxEvents',
         tags: ['admin'],
-        summary: "Outbox events of this workspace that could not be published, newest failure first, with their error",
+        summary: 'Outbox events of this workspace that could not be published, newest failure first, with their error',
         querystring: FailedQuerySchema,
         response: { 200: FailedListSchema },
       },

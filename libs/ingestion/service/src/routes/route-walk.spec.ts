@@ -11,7 +11,9 @@ describe('every ingestion API route, from the route table', () => {
   beforeAll(async () => {
     kit = await createIngestionTestKit();
     seeded = await seedWalkKeys(kit.db);
-    const job = await kit.db.prisma.importJob.create({ data: { workspaceId: 'a', fileName: 'MARKER-A.csv', format: 'x', kind: 'posts', bytesTotal: 1, state: 'succeeded' } });
+    const job = await kit.db.prisma.importJob.create({
+      data: { workspaceId: 'a', fileName: 'MARKER-A.csv', format: 'x', kind: 'posts', bytesTotal: 1, state: 'succeeded' },
+    });
     importId = job.id;
   }, 120_000);
   afterAll(() => kit?.close());
@@ -26,7 +28,16 @@ describe('every ingestion API route, from the route table', () => {
       params,
     });
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
-      expect.arrayContaining(['POST /v1/posts::batch', 'POST /v1/imports', 'GET /v1/imports/:id', 'GET /v1/keys/self', 'GET /v1/keys', 'POST /v1/keys', 'DELETE /v1/keys/:id', 'POST /v1/workspaces/:id/keys']),
+      expect.arrayContaining([
+        'POST /v1/posts::batch',
+        'POST /v1/imports',
+        'GET /v1/imports/:id',
+        'GET /v1/keys/self',
+        'GET /v1/keys',
+        'POST /v1/keys',
+        'DELETE /v1/keys/:id',
+        'POST /v1/workspaces/:id/keys',
+      ]),
     );
     expect(violations).toEqual([]);
     // Workspace a's marked key was not revoked by workspace b's admin.

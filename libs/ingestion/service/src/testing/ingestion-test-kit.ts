@@ -21,7 +21,9 @@ export interface IngestionTestKit {
 }
 
 /** The ingestion app on an in-memory PGlite and the in-memory bus, with workspaces "a" and "b". */
-export async function createIngestionTestKit(options: Partial<Pick<IngestionDeps, 'rateLimitPerMinute' | 'bodyLimitBytes' | 'uploadLimitBytes'>> = {}): Promise<IngestionTestKit> {
+export async function createIngestionTestKit(
+  options: Partial<Pick<IngestionDeps, 'rateLimitPerMinute' | 'bodyLimitBytes' | 'uploadLimitBytes'>> = {},
+): Promise<IngestionTestKit> {
   const logger = createLogger({ name: 'ingestion-test', level: 'silent' });
   const db = createIngestionDb({ kind: 'pglite' });
   await db.migrate();

@@ -64,9 +64,7 @@ export async function raiseSpikeAlerts(deps: RaiseAlertsDeps, touched: ReadonlyM
     if (spikes.length === 0) continue;
     const spikeIds = spikes.map((s) => spikeAlertId(workspaceId, s));
     ids.push(...spikeIds);
-    const known = new Set(
-      (await deps.db.prisma.listeningAlert.findMany({ where: { id: { in: spikeIds } }, select: { id: true } })).map((a) => a.id),
-    );
+    const known = new Set((await deps.db.prisma.listeningAlert.findMany({ where: { id: { in: spikeIds } }, select: { id: true } })).map((a) => a.id));
     const fresh = spikes.filter((_, i) => !known.has(spikeIds[i] ?? ''));
     if (fresh.length === 0) continue;
     const detectedAt = new Date();
@@ -95,7 +93,10 @@ export async function raiseSpikeAlerts(deps: RaiseAlertsDeps, touched: ReadonlyM
   await deps.bus.publish(events);
   await deps.db.prisma.listeningAlert.updateMany({ where: { id: { in: unpublished.map((a) => a.id) } }, data: { publishedAt: new Date() } });
   for (const e of events) {
-    deps.logger.info({ alertId: e.id, workspaceId: e.workspaceId, kind: e.payload.kind, bucket: e.payload.bucket, observed: e.payload.observed, baseline: e.payload.baseline }, 'listening alert raised');
+    deps.logger.info(
+      { alertId: e.id, workspaceId: e.workspaceId, kind: e.payload.kind, bucket: e.payload.bucket, observed: e.payload.observed, baseline: e.payload.baseline },
+      'listening alert raised',
+    );
   }
   return events;
 }

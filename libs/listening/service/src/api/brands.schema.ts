@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-const Keywords = (description: string) =>
-  Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200, default: [], description });
+const Keywords = (description: string) => Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200, default: [], description });
 
 export const BrandKindSchema = Type.Union([Type.Literal('own'), Type.Literal('competitor')]);
 
@@ -33,9 +32,8 @@ export const BrandSchema = Type.Object({
 
 export const BrandSavedSchema = Type.Object({
   brand: BrandSchema,
-  rematchedMentions: Type.Integer({ description: "Stored mentions whose match with this brand changed: the new keywords apply to past mentions too" }),
+  rematchedMentions: Type.Integer({ description: 'Stored mentions whose match with this brand changed: the new keywords apply to past mentions too' }),
 });
-
 
 export const BrandParamsSchema = Type.Object(
   { brandId: Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }) },

@@ -3,8 +3,7 @@ import { Type } from 'typebox';
 import { literalUnion } from '@herald/events';
 import { INTENTS } from '@herald/listening-intents';
 
-const Uuid = (description: string) =>
-  Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description });
+const Uuid = (description: string) => Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description });
 
 export const IntentSchema = literalUnion(INTENTS);
 

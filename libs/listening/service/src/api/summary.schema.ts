@@ -32,17 +32,27 @@ export const ListeningSummarySchema = Type.Object(
     mentions: Type.Integer({ description: 'Mentions in the period' }),
     unscored: Type.Integer({ description: 'Mentions whose language cannot be scored (no sentiment)' }),
     sentiment: Type.Object({ ...SentimentSplitSchema.properties }, { description: 'Counts are of scored mentions' }),
-    days: Type.Array(
-      Type.Object({ date: Type.String({ format: 'date' }), mentions: Type.Integer(), ...SentimentSplitSchema.properties }),
-      { description: 'Every UTC day the period touches, days without mentions included' },
-    ),
+    days: Type.Array(Type.Object({ date: Type.String({ format: 'date' }), mentions: Type.Integer(), ...SentimentSplitSchema.properties }), {
+      description: 'Every UTC day the period touches, days without mentions included',
+    }),
     topTopics: Type.Array(TopicSchema, { description: "Terms by mentions holding them (brands' own keywords left out)" }),
     trendingTopics: Type.Array(
-      Type.Object({ term: Type.String(), mentions: Type.Integer(), previousMentions: Type.Integer(), expected: Type.Number(), lift: Type.Number(), score: Type.Number() }),
+      Type.Object({
+        term: Type.String(),
+        mentions: Type.Integer(),
+        previousMentions: Type.Integer(),
+        expected: Type.Number(),
+        lift: Type.Number(),
+        score: Type.Number(),
+      }),
       { description: 'Terms rising against the previous period of the same length' },
     ),
     keywordsByDay: Type.Array(
-      Type.Object({ date: Type.String({ format: 'date' }), mentions: Type.Integer(), keywords: Type.Array(Type.Object({ term: Type.String(), mentions: Type.Integer(), tfidf: Type.Number() })) }),
+      Type.Object({
+        date: Type.String({ format: 'date' }),
+        mentions: Type.Integer(),
+        keywords: Type.Array(Type.Object({ term: Type.String(), mentions: Type.Integer(), tfidf: Type.Number() })),
+      }),
       { description: 'The TF-IDF keywords that set each day apart (days with mentions)' },
     ),
     intents: Type.Array(Type.Object({ intent: IntentSchema, mentions: Type.Integer(), share: Type.Number() }), {

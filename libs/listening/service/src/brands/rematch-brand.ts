@@ -8,7 +8,10 @@ const PAGE = 500;
  * mentions that now name it and removes it from those that no longer do. Returns how many changed.
  * Read page by page in id order, so memory stays bounded whatever the number of mentions.
  */
-export async function rematchBrand(db: ListeningDb, brand: Pick<Brand, 'id' | 'workspaceId' | 'name' | 'keywords' | 'products' | 'campaigns' | 'excludes'>): Promise<number> {
+export async function rematchBrand(
+  db: ListeningDb,
+  brand: Pick<Brand, 'id' | 'workspaceId' | 'name' | 'keywords' | 'products' | 'campaigns' | 'excludes'>,
+): Promise<number> {
   const matcher = compileBrandMatcher([brand]);
   const table = Prisma.raw(`"${db.schema}"."mention_analyses"`);
   let changed = 0;
@@ -31,7 +34,8 @@ export async function rematchBrand(db: ListeningDb, brand: Pick<Brand, 'id' | 'w
       else if (!names && had) remove.push(m.id);
     }
     if (add.length > 0) {
-      await db.prisma.$executeRaw`UPDATE ${table} SET brand_ids = array_append(brand_ids, ${brand.id}) WHERE id = ANY(${add}::uuid[]) AND NOT (${brand.id} = ANY(brand_ids))`;
+      await db.prisma
+        .$executeRaw`UPDATE ${table} SET brand_ids = array_append(brand_ids, ${brand.id}) WHERE id = ANY(${add}::uuid[]) AND NOT (${brand.id} = ANY(brand_ids))`;
     }
     if (remove.length > 0) {
       await db.prisma.$executeRaw`UPDATE ${table} SET brand_ids = array_remove(brand_ids, ${brand.id}) WHERE id = ANY(${remove}::uuid[])`;
@@ -45,5 +49,6 @@ export async function rematchBrand(db: ListeningDb, brand: Pick<Brand, 'id' | 'w
 /** Removes a deleted brand from every mention of its workspace. */
 export async function forgetBrand(db: ListeningDb, brand: Pick<Brand, 'id' | 'workspaceId'>): Promise<void> {
   const table = Prisma.raw(`"${db.schema}"."mention_analyses"`);
-  await db.prisma.$executeRaw`UPDATE ${table} SET brand_ids = array_remove(brand_ids, ${brand.id}) WHERE workspace_id = ${brand.workspaceId} AND ${brand.id} = ANY(brand_ids)`;
+  await db.prisma
+    .$executeRaw`UPDATE ${table} SET brand_ids = array_remove(brand_ids, ${brand.id}) WHERE workspace_id = ${brand.workspaceId} AND ${brand.id} = ANY(brand_ids)`;
 }

@@ -15,7 +15,12 @@ export function registerAlertsRoute(app: ServiceApp, db: ListeningDb): void {
         tags: ['listening'],
         summary: 'Spikes whose bucket starts in the period, oldest first, with their evidence',
         querystring: AlertsQuerySchema,
-        response: { 200: AlertListSchema, 400: errorResponse('The period is invalid: from or to is not a date, out of range, to is not after from, or the period is longer than 366 days (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)') },
+        response: {
+          200: AlertListSchema,
+          400: errorResponse(
+            'The period is invalid: from or to is not a date, out of range, to is not after from, or the period is longer than 366 days (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)',
+          ),
+        },
       },
     },
     async (request) => {

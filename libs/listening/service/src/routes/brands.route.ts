@@ -46,7 +46,10 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.get(
     '/v1/listening/brands',
-    { config: { scope: 'read' }, schema: { operationId: 'listBrands', tags: ['brands'], summary: "The workspace's brands and competitors, by name", response: { 200: BrandListSchema } } },
+    {
+      config: { scope: 'read' },
+      schema: { operationId: 'listBrands', tags: ['brands'], summary: "The workspace's brands and competitors, by name", response: { 200: BrandListSchema } },
+    },
     async (request) => {
       const brands = await db.prisma.brand.findMany({ where: { workspaceId: request.principal.workspaceId }, orderBy: { name: 'asc' } });
       return { items: brands.map(toApi) };
@@ -81,7 +84,10 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.get(
     '/v1/listening/brands/:brandId',
-    { config: { scope: 'read' }, schema: { operationId: 'getBrand', tags: ['brands'], summary: 'One brand', params: BrandParamsSchema, response: { 200: BrandSchema, 404: noBrand } } },
+    {
+      config: { scope: 'read' },
+      schema: { operationId: 'getBrand', tags: ['brands'], summary: 'One brand', params: BrandParamsSchema, response: { 200: BrandSchema, 404: noBrand } },
+    },
     async (request) => toApi(await find(request.principal.workspaceId, request.params.brandId)),
   );
 
@@ -114,7 +120,16 @@ export function registerBrandsRoutes(app: ServiceApp, db: ListeningDb): void {
 
   app.delete(
     '/v1/listening/brands/:brandId',
-    { config: { scope: 'admin' }, schema: { operationId: 'deleteBrand', tags: ['brands'], summary: 'Removes a brand and its matches', params: BrandParamsSchema, response: { 204: Type.Null(), 404: noBrand } } },
+    {
+      config: { scope: 'admin' },
+      schema: {
+        operationId: 'deleteBrand',
+        tags: ['brands'],
+        summary: 'Removes a brand and its matches',
+        params: BrandParamsSchema,
+        response: { 204: Type.Null(), 404: noBrand },
+      },
+    },
     async (request, reply) => {
       const brand = await find(request.principal.workspaceId, request.params.brandId);
       await db.prisma.brand.delete({ where: { id: brand.id } });

@@ -15,7 +15,12 @@ export function registerSummaryRoute(app: ServiceApp, db: ListeningDb): void {
         tags: ['listening'],
         summary: 'Volume, sentiment per day, topics, intents, share of voice per brand and alerts for a period',
         querystring: SummaryQuerySchema,
-        response: { 200: ListeningSummarySchema, 400: errorResponse('The period is invalid: from or to is not a date, out of range, to is not after from, or the period is longer than 366 days (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)') },
+        response: {
+          200: ListeningSummarySchema,
+          400: errorResponse(
+            'The period is invalid: from or to is not a date, out of range, to is not after from, or the period is longer than 366 days (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)',
+          ),
+        },
       },
     },
     async (request) => {

@@ -24,12 +24,23 @@ export async function loadListeningSummary(db: ListeningDb, workspaceId: string,
   const select = { occurredAt: true, label: true, score: true, scored: true, intent: true, topics: true, brandIds: true, language: true } as const;
   const [rows, before, brands, alerts] = await Promise.all([
     db.prisma.mentionAnalysis.findMany({ where: { workspaceId, occurredAt: { gte: period.from, lt: period.to } }, select }),
-    db.prisma.mentionAnalysis.findMany({ where: { workspaceId, occurredAt: { gte: previous.from, lt: previous.to } }, select: { occurredAt: true, topics: true, language: true } }),
+    db.prisma.mentionAnalysis.findMany({
+      where: { workspaceId, occurredAt: { gte: previous.from, lt: previous.to } },
+      select: { occurredAt: true, topics: true, language: true },
+    }),
     db.prisma.brand.findMany({ where: { workspaceId }, orderBy: { name: 'asc' } }),
-    db.prisma.listeningAlert.findMany({ where: { workspaceId, bucketStart: { gte: period.from, lt: period.to } }, orderBy: [{ bucketStart: 'asc' }, { kind: 'asc' }] }),
+    db.prisma.listeningAlert.findMany({
+      where: { workspaceId, bucketStart: { gte: period.from, lt: period.to } },
+      orderBy: [{ bucketStart: 'asc' }, { kind: 'asc' }],
+    }),
   ]);
 
-  const asTopic = (r: { occurredAt: Date; topics: string[]; language: string }): TopicMention => ({ text: '', language: r.language, occurredAt: r.occurredAt, terms: r.topics });
+  const asTopic = (r: { occurredAt: Date; topics: string[]; language: string }): TopicMention => ({
+    text: '',
+    language: r.language,
+    occurredAt: r.occurredAt,
+    terms: r.topics,
+  });
   // The brands' own names would top every list; topics are what is said about them.
   const exclude = brands.flatMap((b) => [b.name, ...b.keywords, ...b.products, ...b.campaigns]);
   const current = rows.map(asTopic);
@@ -60,8 +71,16 @@ export async function loadListeningSummary(db: ListeningDb, workspaceId: string,
     days: [...byDay].map(([date, dayRows]) => ({ date, mentions: dayRows.length, ...sentimentSplit(dayRows) })),
     topTopics: topTopics(current, { exclude, limit: 15 }).map((t) => ({ ...t, share: round(t.share) })),
     trendingTopics: trendingTopics(current, before.map(asTopic), { exclude }),
-    keywordsByDay: keywordsByPeriod(current, { bucket: 'day', exclude }).map((p) => ({ date: p.start.slice(0, 10), mentions: p.mentions, keywords: p.keywords })),
-    intents: INTENTS.map((intent) => ({ intent, mentions: intentCounts.get(intent) ?? 0, share: classified > 0 ? round((intentCounts.get(intent) ?? 0) / classified) : 0 })),
+    keywordsByDay: keywordsByPeriod(current, { bucket: 'day', exclude }).map((p) => ({
+      date: p.start.slice(0, 10),
+      mentions: p.mentions,
+      keywords: p.keywords,
+    })),
+    intents: INTENTS.map((intent) => ({
+      intent,
+      mentions: intentCounts.get(intent) ?? 0,
+      share: classified > 0 ? round((intentCounts.get(intent) ?? 0) / classified) : 0,
+    })),
     shareOfVoice: {
       matchedMentions: voice.matchedMentions,
       brands: voice.brands.map((b) => ({ id: b.id, name: b.name, kind: b.kind, mentions: b.mentions, share: b.share, sentiment: b.sentiment })),

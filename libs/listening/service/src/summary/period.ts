@@ -19,8 +19,7 @@ export const PERIOD_MAX = new Date(Date.UTC(DATE_RANGE.lastYear + 1, 0, 1));
 /** A summary reads every mention of the period and the one before: a year at most. */
 export const MAX_PERIOD_DAYS = 366;
 
-const invalid = (field: 'from' | 'to', message: string) =>
-  new AppError('PERIOD_INVALID', `${field}: ${message}`, 400, [{ field: `query.${field}`, message }]);
+const invalid = (field: 'from' | 'to', message: string) => new AppError('PERIOD_INVALID', `${field}: ${message}`, 400, [{ field: `query.${field}`, message }]);
 
 function parseInstant(value: string, field: 'from' | 'to'): Date {
   const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value);

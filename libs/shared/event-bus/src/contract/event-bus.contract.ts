@@ -138,7 +138,10 @@ export function registerEventBusContract<TBus extends ContractBus>(name: string,
       for (const call of received.calls) expect(call.length).toBeLessThanOrEqual(5);
 
       const published = defined(events[0], 'a published event');
-      const first = defined(received.handled.find((d) => d.event.id === published.id), 'the first event delivered');
+      const first = defined(
+        received.handled.find((d) => d.event.id === published.id),
+        'the first event delivered',
+      );
       expect(first.event).toEqual(published);
       expect(first.topic).toBe(TOPICS.posts);
       // Offsets grow within each partition.
@@ -229,7 +232,10 @@ export function registerEventBusContract<TBus extends ContractBus>(name: string,
       expect(letter.value).toEqual(encodeEvent(doomed));
       expect(letter.key).toBe(keyOf('doomed'));
       // The failing event came right after the first event of its post.
-      const original = defined(received.handled.find((d) => d.key === keyOf('doomed')), 'the event before it');
+      const original = defined(
+        received.handled.find((d) => d.key === keyOf('doomed')),
+        'the event before it',
+      );
       expect(letter.headers).toMatchObject({
         [DEAD_LETTER_HEADERS.errorCode]: 'TEST_UNKNOWN_PROFILE',
         [DEAD_LETTER_HEADERS.errorMessage]: 'payload refers to an unknown profile',
@@ -279,7 +285,9 @@ export function registerEventBusContract<TBus extends ContractBus>(name: string,
       expect(byCode.TEST_ALWAYS?.failedAt).toBeInstanceOf(Date);
       const poison = Object.values(byCode).find((r) => r.errorCode !== 'TEST_ALWAYS');
       expect(poison).toMatchObject({ eventId: null, workspaceId: null, key: 'poison-key', value: Buffer.from('not json at all') });
-      expect(recorded.every((r) => r.topic === TOPICS.posts && !r.topic.startsWith(prefix) && Number.isInteger(r.partition) && /^\d+$/.test(r.offset))).toBe(true);
+      expect(recorded.every((r) => r.topic === TOPICS.posts && !r.topic.startsWith(prefix) && Number.isInteger(r.partition) && /^\d+$/.test(r.offset))).toBe(
+        true,
+      );
     });
 
     it('waits out a dependency outage the subscription calls transient, and dead-letters nothing', async () => {

@@ -3,14 +3,7 @@ import { Kafka, Partitioners, type Admin, type EachBatchPayload, type Producer, 
 import { pino, type Logger } from 'pino';
 
 import { processChunk, type ChunkContext, type IncomingMessage } from '../chunk-processor.ts';
-import {
-  DEFAULT_PARTITIONS,
-  type EnsureTopicsOptions,
-  type EventBus,
-  type RawPublisher,
-  type Subscription,
-  type SubscriptionHandle,
-} from '../event-bus.ts';
+import { DEFAULT_PARTITIONS, type EnsureTopicsOptions, type EventBus, type RawPublisher, type Subscription, type SubscriptionHandle } from '../event-bus.ts';
 import { EventBusError, toError } from '../event-bus-error.ts';
 import { toBuffer, toOutgoingMessages, type OutgoingMessage } from '../outgoing-message.ts';
 import { resolveSubscription, type ResolvedSubscription } from '../subscription-options.ts';
@@ -42,7 +35,13 @@ const MAX_WAIT_TIME_MS = 1_000;
 const JOIN_TIMEOUT_MS = 60_000;
 // How long subscribe() keeps trying while the broker answers with retriable errors.
 const SUBSCRIBE_RETRY_MS = 120_000;
-const BROKER_WARMING_UP = ['GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR_FOR_GROUP', 'REBALANCE_IN_PROGRESS', 'LEADER_NOT_AVAILABLE'];
+const BROKER_WARMING_UP = [
+  'GROUP_LOAD_IN_PROGRESS',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'REBALANCE_IN_PROGRESS',
+  'LEADER_NOT_AVAILABLE',
+];
 const PING_TIMEOUT_MS = 5_000;
 // How long new topics may take to be served by their leaders (seconds on a loaded broker).
 const TOPICS_SERVED_TIMEOUT_MS = 60_000;
@@ -140,7 +139,8 @@ class KafkaJsEventBus implements KafkaEventBus {
         return await this.#subscribeOnce(subscription);
       } catch (error) {
         // Only a broker that answers and says "not yet": an unreachable broker still fails fast.
-        const retriable = error instanceof EventBusError && error.code === 'EVENT_BUS_SUBSCRIBE_FAILED' && BROKER_WARMING_UP.some((type) => hasCause(error, type));
+        const retriable =
+          error instanceof EventBusError && error.code === 'EVENT_BUS_SUBSCRIBE_FAILED' && BROKER_WARMING_UP.some((type) => hasCause(error, type));
         if (!retriable || this.#closing || Date.now() > deadline) throw error;
         this.#logger.warn({ err: error, attempt }, 'the broker is not ready for this consumer group yet; trying again');
         await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
@@ -157,7 +157,10 @@ class KafkaJsEventBus implements KafkaEventBus {
 
     const missing = await this.#missingTopics(topics);
     if (missing.length > 0) {
-      throw new EventBusError('EVENT_BUS_UNKNOWN_TOPIC', `cannot subscribe ${groupId}: topic(s) ${missing.join(', ')} do not exist (create them with ensureTopics)`);
+      throw new EventBusError(
+        'EVENT_BUS_UNKNOWN_TOPIC',
+        `cannot subscribe ${groupId}: topic(s) ${missing.join(', ')} do not exist (create them with ensureTopics)`,
+      );
     }
 
     let joined = false;
@@ -226,7 +229,11 @@ class KafkaJsEventBus implements KafkaEventBus {
     } catch (error) {
       await running.stop().catch(() => undefined);
       const cause = toError(error);
-      throw new EventBusError('EVENT_BUS_SUBSCRIBE_FAILED', `cannot subscribe ${groupId} to ${topics.join(', ')} at ${this.#brokers.join(',')}: ${cause.message}`, { cause });
+      throw new EventBusError(
+        'EVENT_BUS_SUBSCRIBE_FAILED',
+        `cannot subscribe ${groupId} to ${topics.join(', ')} at ${this.#brokers.join(',')}: ${cause.message}`,
+        { cause },
+      );
     }
     return { stop: running.stop };
   }
@@ -276,7 +283,11 @@ class KafkaJsEventBus implements KafkaEventBus {
         } catch (error) {
           lastError = toError(error).message;
         }
-        if (Date.now() > deadline) throw new EventBusError('EVENT_BUS_TOPICS_NOT_READY', `topic ${topic} is not served by a leader after ${TOPICS_SERVED_TIMEOUT_MS / 1000} s: ${lastError}`);
+        if (Date.now() > deadline)
+          throw new EventBusError(
+            'EVENT_BUS_TOPICS_NOT_READY',
+            `topic ${topic} is not served by a leader after ${TOPICS_SERVED_TIMEOUT_MS / 1000} s: ${lastError}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }

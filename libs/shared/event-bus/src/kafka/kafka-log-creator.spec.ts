@@ -40,7 +40,10 @@ describe('pinoLogCreator', () => {
   it('logs a rebalance answered to a heartbeat as info, and other broker errors as errors', () => {
     const { logger, lines } = capture('info');
     const log = pinoLogCreator(logger)(logLevel.ERROR);
-    log({ ...entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)'), log: { ...entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)').log, error: 'The group is rebalancing, so a rejoin is needed' } });
+    log({
+      ...entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)'),
+      log: { ...entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)').log, error: 'The group is rebalancing, so a rejoin is needed' },
+    });
     log({ ...entry(logLevel.ERROR, 'Response Produce'), log: { ...entry(logLevel.ERROR, 'Response Produce').log, error: 'The request timed out' } });
     expect(lines.map((l) => l.level)).toEqual([30, 50]);
   });
@@ -49,7 +52,10 @@ describe('pinoLogCreator', () => {
     const { logger, lines } = capture('info');
     const log = pinoLogCreator(logger)(logLevel.ERROR);
     log(entry(logLevel.ERROR, "Crash: KafkaJSProtocolError: The coordinator is loading and hence can't process requests for this group"));
-    log({ ...entry(logLevel.ERROR, 'Response ListOffsets(key: 2, version: 3)'), log: { ...entry(logLevel.ERROR, 'Response ListOffsets').log, error: 'This server is not the leader for that topic-partition' } });
+    log({
+      ...entry(logLevel.ERROR, 'Response ListOffsets(key: 2, version: 3)'),
+      log: { ...entry(logLevel.ERROR, 'Response ListOffsets').log, error: 'This server is not the leader for that topic-partition' },
+    });
     log(entry(logLevel.ERROR, 'Crash: KafkaJSNonRetriableError: Invalid credentials'));
     expect(lines.map((l) => l.level)).toEqual([40, 40, 50]);
   });

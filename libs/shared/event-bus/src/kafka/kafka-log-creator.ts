@@ -30,7 +30,8 @@ const ROUTINE_ERRORS = /group is rebalancing|rebalance in progress|not the corre
  * consumer even logs a "Crash") before it or our subscribe tries again, which is the outage
  * handled as designed: a warning. What stays broken ends as our own error, logged once.
  */
-const WARMING_UP = /coordinator is loading|coordinator is not available|not the leader for that topic-partition|leader not available|There is no leader for this topic-partition/i;
+const WARMING_UP =
+  /coordinator is loading|coordinator is not available|not the leader for that topic-partition|leader not available|There is no leader for this topic-partition/i;
 
 /** Sends kafkajs's own logs through the service's pino logger. */
 export function pinoLogCreator(logger: Logger): logCreator {

@@ -6,7 +6,13 @@ import { registerEventBusContract, type ContractRecord } from '../contract/event
 import type { DeliveredEvent } from '../event-bus.ts';
 import { createMemoryEventBus, type MemoryEventBus, type MemoryRecord } from './memory-event-bus.ts';
 
-const toContractRecord = (r: MemoryRecord): ContractRecord => ({ partition: r.partition, offset: r.offset, key: r.key?.toString() ?? null, value: r.value, headers: { ...r.headers } });
+const toContractRecord = (r: MemoryRecord): ContractRecord => ({
+  partition: r.partition,
+  offset: r.offset,
+  key: r.key?.toString() ?? null,
+  value: r.value,
+  headers: { ...r.headers },
+});
 
 registerEventBusContract<MemoryEventBus>('MemoryEventBus', {
   createBus: async ({ topicPrefix, logger }) => createMemoryEventBus({ topicPrefix, logger }),

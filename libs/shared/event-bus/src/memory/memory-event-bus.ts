@@ -2,14 +2,7 @@ import { deadLetterTopicOf, TOPICS, type HeraldEvent } from '@herald/events';
 import { pino, type Logger } from 'pino';
 
 import { processChunk, type ChunkContext } from '../chunk-processor.ts';
-import {
-  DEFAULT_PARTITIONS,
-  type EnsureTopicsOptions,
-  type EventBus,
-  type RawPublisher,
-  type Subscription,
-  type SubscriptionHandle,
-} from '../event-bus.ts';
+import { DEFAULT_PARTITIONS, type EnsureTopicsOptions, type EventBus, type RawPublisher, type Subscription, type SubscriptionHandle } from '../event-bus.ts';
 import { EventBusError } from '../event-bus-error.ts';
 import { toBuffer, toOutgoingMessages, type OutgoingMessage } from '../outgoing-message.ts';
 import { resolveSubscription, type ResolvedSubscription } from '../subscription-options.ts';
@@ -157,7 +150,11 @@ export class MemoryEventBus implements EventBus, RawPublisher {
     }
     for (const logical of topics) {
       for (const topic of [this.#names.topic(logical), deadLetterTopicOf(this.#names.topic(logical))]) {
-        if (!this.#topics.has(topic)) this.#topics.set(topic, Array.from({ length: partitions }, () => []));
+        if (!this.#topics.has(topic))
+          this.#topics.set(
+            topic,
+            Array.from({ length: partitions }, () => []),
+          );
       }
     }
   }

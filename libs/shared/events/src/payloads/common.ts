@@ -5,7 +5,10 @@ type LiteralsOf<T extends readonly string[]> = { -readonly [K in keyof T]: TLite
 /** One of a fixed list of strings, typed as the union of the values. */
 export function literalUnion<const T extends readonly string[]>(values: T, options?: TSchemaOptions): TUnion<LiteralsOf<T>> {
   // The mapped array is that tuple at run time; TypeScript cannot see it through map().
-  return Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<LiteralsOf<T>>;
+  return Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  ) as unknown as TUnion<LiteralsOf<T>>;
 }
 
 export const NETWORKS = ['x', 'facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'threads', 'other'] as const;
@@ -32,7 +35,11 @@ export const Timestamp = Type.String({
 });
 
 /** A calendar day, YYYY-MM-DD, in the same years as Timestamp. */
-export const CalendarDate = Type.String({ format: 'date', pattern: DATE_YEAR_PATTERN, description: `YYYY-MM-DD, years ${DATE_RANGE.firstYear}–${DATE_RANGE.lastYear}` });
+export const CalendarDate = Type.String({
+  format: 'date',
+  pattern: DATE_YEAR_PATTERN,
+  description: `YYYY-MM-DD, years ${DATE_RANGE.firstYear}–${DATE_RANGE.lastYear}`,
+});
 
 /**
  * The largest counter an event may carry: JSON numbers are doubles, and above 2^53 − 1 two

@@ -43,10 +43,7 @@ export const PostSchema = Type.Object(
 );
 export type Post = Static<typeof PostSchema>;
 
-export const PostPublishedPayloadSchema = Type.Object(
-  { post: PostSchema, metrics: Type.Optional(MetricsSnapshotSchema) },
-  { additionalProperties: false },
-);
+export const PostPublishedPayloadSchema = Type.Object({ post: PostSchema, metrics: Type.Optional(MetricsSnapshotSchema) }, { additionalProperties: false });
 export type PostPublishedPayload = Static<typeof PostPublishedPayloadSchema>;
 
 /** A new reading of an already-known post's counters (metric exports, API polling). */

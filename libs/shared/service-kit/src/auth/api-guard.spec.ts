@@ -98,12 +98,20 @@ describe('the API guard', () => {
   it('stops the service at start-up when a /v1 route is registered outside the guarded scope', async () => {
     const app = await createServiceApp({ name: 't', version: '0', description: 't', logger: silent, readiness: [] });
     expect(() => app.get('/v1/outside', { config: { scope: 'read' } }, async () => ({}))).toThrow(/outside the guarded scope/);
-    await expect(app.register(async (child) => { child.get('/V1/Sneaky', async () => ({})); }).ready()).rejects.toThrow(/outside the guarded scope/);
+    await expect(
+      app
+        .register(async (child) => {
+          child.get('/V1/Sneaky', async () => ({}));
+        })
+        .ready(),
+    ).rejects.toThrow(/outside the guarded scope/);
   });
 
   it('lists every route with its access config', async () => {
     const app = await build();
-    expect(listRoutes(app)).toEqual(expect.arrayContaining([{ method: 'GET', url: '/v1/open', guarded: true, config: { public: true, scope: undefined, authenticated: undefined } }]));
+    expect(listRoutes(app)).toEqual(
+      expect.arrayContaining([{ method: 'GET', url: '/v1/open', guarded: true, config: { public: true, scope: undefined, authenticated: undefined } }]),
+    );
   });
 
   it('sends security headers on docs pages: a CSP that forbids framing, and X-Frame-Options DENY', async () => {
@@ -119,7 +127,7 @@ describe('the API guard', () => {
 describe('the per-key rate limit', () => {
   const pg = new PGlite();
   afterAll(() => pg.close());
-  const sql = { $queryRawUnsafe: async <T,>(query: string, ...values: unknown[]) => (await pg.query(query, values)).rows as T };
+  const sql = { $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await pg.query(query, values)).rows as T };
 
   it('counts writes per key in a shared PostgreSQL table, so two replicas share one budget, and answers 429 with retry-after', async () => {
     await pg.exec('CREATE SCHEMA s; CREATE TABLE s.rate_limit_counters (key text PRIMARY KEY, count integer NOT NULL, reset_at timestamptz(3) NOT NULL)');
@@ -141,7 +149,11 @@ describe('the per-key rate limit', () => {
   }, 120_000); // many requests; seconds on a busy machine
 
   it('answers 503 with Retry-After when the store cannot be reached', async () => {
-    const broken = { $queryRawUnsafe: async () => { throw new Error('connection refused'); } };
+    const broken = {
+      $queryRawUnsafe: async () => {
+        throw new Error('connection refused');
+      },
+    };
     const app = await build({ rateLimit: { max: 3, store: { sql: broken, schema: 's' } } });
     const res = await app.inject({ method: 'POST', url: '/v1/notes', headers: { 'x-api-key': 'key-a' }, payload: {} });
     expect(res.statusCode).toBe(503);

@@ -68,10 +68,14 @@ export function installRouteTable(app: FastifyInstance): RouteTableEntry[] {
     if (guarded) {
       if (config.scope !== undefined && !isScope(config.scope)) throw new Error(`${methods.join(',')} ${route.url}: unknown scope "${String(config.scope)}"`);
       const access = [config.scope, config.public, config.authenticated].filter(Boolean).length;
-      if (access === 0) throw new Error(`${methods.join(',')} ${route.url} names no scope: add config: { scope: 'read' | 'ingest' | 'admin' | 'operator' }, { authenticated: true } or { public: true }`);
+      if (access === 0)
+        throw new Error(
+          `${methods.join(',')} ${route.url} names no scope: add config: { scope: 'read' | 'ingest' | 'admin' | 'operator' }, { authenticated: true } or { public: true }`,
+        );
       if (access > 1) throw new Error(`${methods.join(',')} ${route.url} names more than one of scope, authenticated and public`);
     }
-    for (const method of methods) table.push({ method, url: route.url, guarded, config: { scope: config.scope, public: config.public, authenticated: config.authenticated } });
+    for (const method of methods)
+      table.push({ method, url: route.url, guarded, config: { scope: config.scope, public: config.public, authenticated: config.authenticated } });
   });
   return table;
 }
@@ -111,7 +115,10 @@ export async function registerGuardedApi(app: ServiceApp, options: ApiGuardOptio
     // Runs once the body is parsed, before validation: a workspace chosen by the caller is never honoured.
     api.addHook('preValidation', async (request) => {
       if (request.routeOptions.config.public) return;
-      for (const [where, value] of [['query', request.query], ['body', request.body]] as const) {
+      for (const [where, value] of [
+        ['query', request.query],
+        ['body', request.body],
+      ] as const) {
         if (value && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'workspaceId')) {
           throw new AppError('WORKSPACE_FROM_KEY', `Do not send workspaceId (${where}): the workspace is the one your API key belongs to`, 400, [
             { field: `${where}.workspaceId`, message: 'is not accepted' },
@@ -150,10 +157,15 @@ async function registerKeyRateLimit(api: FastifyInstance, limits: RateLimitOptio
     ...(limits.store ? { store: createSqlRateLimitStore({ ...limits.store, timeWindowMs: timeWindow }) } : {}),
     keyGenerator: (request) => `key:${request.principal?.keyId ?? request.ip}`,
     errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', `More than ${context.max} requests per ${timeWindow === 60_000 ? 'minute' : `${Math.round(timeWindow / 1000)} s`} for this API key; retry in ${context.after}`, 429, {
-        limit: context.max,
-        windowSeconds: Math.round(timeWindow / 1000),
-        retryAfterSeconds: Math.ceil(context.ttl / 1000),
-      }),
+      new AppError(
+        'RATE_LIMITED',
+        `More than ${context.max} requests per ${timeWindow === 60_000 ? 'minute' : `${Math.round(timeWindow / 1000)} s`} for this API key; retry in ${context.after}`,
+        429,
+        {
+          limit: context.max,
+          windowSeconds: Math.round(timeWindow / 1000),
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        },
+      ),
   });
 }

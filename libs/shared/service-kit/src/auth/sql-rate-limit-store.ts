@@ -7,7 +7,7 @@ export interface SqlRunner {
 
 /** A runner that reaches the client only when a query runs (an app built to export its API document never does). */
 export const lazySql = (client: () => SqlRunner): SqlRunner => ({
-  $queryRawUnsafe: <T,>(query: string, ...values: unknown[]) => client().$queryRawUnsafe<T>(query, ...values),
+  $queryRawUnsafe: <T>(query: string, ...values: unknown[]) => client().$queryRawUnsafe<T>(query, ...values),
 });
 
 interface Counter {
@@ -43,7 +43,9 @@ export function createSqlRateLimitStore(options: { sql: SqlRunner; schema: strin
           callback(null, { current: Number(row.count), ttl: Number(row.ttl) });
         })
         .catch((error: Error) =>
-          callback(new AppError('DEPENDENCY_UNAVAILABLE', `The rate limit store cannot be reached (${error.message}); retry shortly`, 503, { retryAfterSeconds: 5 })),
+          callback(
+            new AppError('DEPENDENCY_UNAVAILABLE', `The rate limit store cannot be reached (${error.message}); retry shortly`, 503, { retryAfterSeconds: 5 }),
+          ),
         );
     }
 

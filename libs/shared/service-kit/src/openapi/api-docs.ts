@@ -13,7 +13,7 @@ export const OPENAPI_JSON_PATH = `${DOCS_PATH}/json`;
 export const API_LICENSE = { name: 'Apache-2.0', identifier: 'Apache-2.0' } as const;
 
 const AUTHENTICATION =
-  'Routes under /v1 take a workspace API key, in the x-api-key header or as Authorization: Bearer <key>; the workspace of every answer is the key\'s own. ' +
+  "Routes under /v1 take a workspace API key, in the x-api-key header or as Authorization: Bearer <key>; the workspace of every answer is the key's own. " +
   'Each operation names the scope its key needs (read, ingest, admin or operator). Errors share one body, ErrorBody, with a stable code.';
 
 export interface ApiDocsInfo {

@@ -12,13 +12,39 @@ interface Operation {
   security?: Record<string, string[]>[];
   responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }>;
 }
-type Document = { servers: unknown; info: { license: unknown }; components: { schemas: Record<string, unknown> }; paths: Record<string, Record<string, Operation>> };
+type Document = {
+  servers: unknown;
+  info: { license: unknown };
+  components: { schemas: Record<string, unknown> };
+  paths: Record<string, Record<string, Operation>>;
+};
 
 async function documentOf(rateLimit?: { max: number }): Promise<Document> {
-  const app = await createServiceApp({ name: 'test', version: '0.0.0', description: 'test', logger: createLogger({ name: 'test', level: 'silent' }), readiness: [] });
+  const app = await createServiceApp({
+    name: 'test',
+    version: '0.0.0',
+    description: 'test',
+    logger: createLogger({ name: 'test', level: 'silent' }),
+    readiness: [],
+  });
   await registerGuardedApi(app, { verifyKey: async () => null, ...(rateLimit ? { rateLimit } : {}) }, (api) => {
-    api.get('/v1/things/:id', { config: { scope: 'read' }, schema: { operationId: 'getThing', params: Type.Object({ id: Type.String() }), response: { 200: Type.Object({ id: Type.String() }), 404: errorResponse('No such thing') } } }, async () => ({ id: 'x' }));
-    api.post('/v1/things', { config: { scope: 'admin' }, schema: { operationId: 'createThing', body: Type.Object({ name: Type.String() }) } }, async () => ({}));
+    api.get(
+      '/v1/things/:id',
+      {
+        config: { scope: 'read' },
+        schema: {
+          operationId: 'getThing',
+          params: Type.Object({ id: Type.String() }),
+          response: { 200: Type.Object({ id: Type.String() }), 404: errorResponse('No such thing') },
+        },
+      },
+      async () => ({ id: 'x' }),
+    );
+    api.post(
+      '/v1/things',
+      { config: { scope: 'admin' }, schema: { operationId: 'createThing', body: Type.Object({ name: Type.String() }) } },
+      async () => ({}),
+    );
     api.get('/v1/me', { config: { authenticated: true }, schema: { operationId: 'getMe' } }, async () => ({}));
     api.get('/v1/open', { config: { public: true }, schema: { operationId: 'getOpen' } }, async () => ({}));
     api.get('/v1/hidden', { config: { scope: 'read' }, schema: { hide: true } }, async () => ({}));

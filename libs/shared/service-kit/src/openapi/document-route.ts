@@ -13,7 +13,6 @@ export const SECURITY_SCHEMES = {
 // Fastify reads a body on these methods, so they can answer 413 and 415 whatever the route does.
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-
 const retryAfter = (description: string) => ({
   'retry-after': { type: 'integer', minimum: 1, description, examples: [RETRY_AFTER_SECONDS] },
 });
@@ -52,11 +51,16 @@ export function standardErrorResponses(route: Pick<RouteOptions, 'method' | 'url
     responses[415] = errorResponse('The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE)');
   }
   if (isRateLimitedRoute(route)) {
-    responses[429] = { ...errorResponse("The key used up its requests for the window (RATE_LIMITED); details holds the limit"), headers: retryAfter('Seconds until the key may send again') };
+    responses[429] = {
+      ...errorResponse('The key used up its requests for the window (RATE_LIMITED); details holds the limit'),
+      headers: retryAfter('Seconds until the key may send again'),
+    };
   }
   if (guarded) {
     responses[503] = {
-      ...errorResponse('A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again'),
+      ...errorResponse(
+        'A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again',
+      ),
       headers: retryAfter('Seconds to wait before sending the request again'),
     };
   }

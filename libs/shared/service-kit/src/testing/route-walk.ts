@@ -79,8 +79,11 @@ export async function walkRoutes(options: RouteWalkOptions): Promise<{ routes: R
     if (route.config.scope) await expectStatus(`key without "${route.config.scope}" → 403`, options.keys.lacking(route.config.scope), 403, 'SCOPE_MISSING');
 
     const other = await send(options.keys.otherWorkspace);
-    if (other.body.includes(options.marker)) violations.push({ route: name, check: "another workspace's key never sees the marker", got: `${other.statusCode} ${other.body.slice(0, 120)}` });
-    const namesResource = [...route.url.replace(/::/g, '').matchAll(/:([A-Za-z0-9_]+)/g)].some(([, p]) => p !== undefined && paramValue(options.params, route.url, p) !== undefined);
+    if (other.body.includes(options.marker))
+      violations.push({ route: name, check: "another workspace's key never sees the marker", got: `${other.statusCode} ${other.body.slice(0, 120)}` });
+    const namesResource = [...route.url.replace(/::/g, '').matchAll(/:([A-Za-z0-9_]+)/g)].some(
+      ([, p]) => p !== undefined && paramValue(options.params, route.url, p) !== undefined,
+    );
     if (namesResource && other.statusCode !== 404 && other.statusCode !== 400) {
       violations.push({ route: name, check: "another workspace's resource → 404", got: `${other.statusCode} ${other.body.slice(0, 120)}` });
     }
@@ -108,11 +111,23 @@ export function oddTargets(path: string, host: string): { label: string; target:
 }
 
 /** Sends one request with the target exactly as given, over a socket (inject would normalise it). */
-export function rawRequest(options: { port: number; method: string; target: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; head: string }> {
+export function rawRequest(options: {
+  port: number;
+  method: string;
+  target: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; head: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port: options.port });
     const body = options.body ?? '';
-    const headers = { host: `127.0.0.1:${options.port}`, connection: 'close', 'content-length': String(Buffer.byteLength(body)), ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers };
+    const headers = {
+      host: `127.0.0.1:${options.port}`,
+      connection: 'close',
+      'content-length': String(Buffer.byteLength(body)),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    };
     let data = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (data += chunk));
@@ -122,7 +137,11 @@ export function rawRequest(options: { port: number; method: string; target: stri
       if (!match) reject(new Error(`no HTTP status in answer to ${options.method} ${options.target}: ${data.slice(0, 100)}`));
       else resolve({ status: Number(match[1]), head: data.slice(0, data.indexOf('\r\n\r\n')) });
     });
-    socket.write(`${options.method} ${options.target} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+    socket.write(
+      `${options.method} ${options.target} HTTP/1.1\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n${body}`,
+    );
   });
 }
 
@@ -130,7 +149,11 @@ export function rawRequest(options: { port: number; method: string; target: stri
  * Sends every odd target of every guarded route, without a key, to a listening app: each must be
  * refused (400, 401) or not found (404) — never reach a handler.
  */
-export async function walkOddTargets(options: { app: FastifyInstance; port: number; params?: PathParams }): Promise<{ tried: number; violations: Violation[] }> {
+export async function walkOddTargets(options: {
+  app: FastifyInstance;
+  port: number;
+  params?: PathParams;
+}): Promise<{ tried: number; violations: Violation[] }> {
   const violations: Violation[] = [];
   let tried = 0;
   for (const route of guardedRoutes(options.app)) {
@@ -141,7 +164,8 @@ export async function walkOddTargets(options: { app: FastifyInstance; port: numb
     const answers = await Promise.all(targets.map(({ target }) => rawRequest({ port: options.port, method: route.method, target, ...(body ? { body } : {}) })));
     answers.forEach(({ status }, i) => {
       const { label, target } = targets[i] ?? { label: '?', target: '?' };
-      if (![400, 401, 404].includes(status)) violations.push({ route: `${route.method} ${route.url}`, check: `${label} (${target}) refused or 404`, got: String(status) });
+      if (![400, 401, 404].includes(status))
+        violations.push({ route: `${route.method} ${route.url}`, check: `${label} (${target}) refused or 404`, got: String(status) });
     });
   }
   return { tried, violations };
@@ -160,7 +184,10 @@ export function createTestKeys(): { verifyKey: (key: string) => Promise<Principa
   const keyA = add('hk_test_a_all_scopes_0123456789abcdef', { workspaceId: 'a', keyId: '0a000000-0000-4000-8000-00000000000a', scopes: [...SCOPES] });
   const keyB = add('hk_test_b_all_scopes_0123456789abcdef', { workspaceId: 'b', keyId: '0b000000-0000-4000-8000-00000000000b', scopes: [...SCOPES] });
   const lacking = Object.fromEntries(
-    SCOPES.map((s, i) => [s, add(`hk_test_a_without_${s}_0123456789`, { workspaceId: 'a', keyId: `0a00000${i}-0000-4000-8000-000000000001`, scopes: scopesWithout(s) })]),
+    SCOPES.map((s, i) => [
+      s,
+      add(`hk_test_a_without_${s}_0123456789`, { workspaceId: 'a', keyId: `0a00000${i}-0000-4000-8000-000000000001`, scopes: scopesWithout(s) }),
+    ]),
   ) as Record<Scope, string>;
   return {
     verifyKey: async (key) => table.get(key) ?? null,

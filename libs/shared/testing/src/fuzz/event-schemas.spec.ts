@@ -46,10 +46,16 @@ describe('event schemas under hostile input', () => {
 
   it('refuses any bytes that are not an event with EVENT_INVALID, and nothing else', () => {
     fc.assert(
-      fc.property(fc.oneof(rawEventMessageArbitrary(), hostileJson().map((v) => JSON.stringify(v) ?? '')), (bytes) => {
-        tried += 1;
-        decodesOrRefuses(() => decodeEvent(bytes));
-      }),
+      fc.property(
+        fc.oneof(
+          rawEventMessageArbitrary(),
+          hostileJson().map((v) => JSON.stringify(v) ?? ''),
+        ),
+        (bytes) => {
+          tried += 1;
+          decodesOrRefuses(() => decodeEvent(bytes));
+        },
+      ),
       { numRuns: settings.runs * 3, seed: settings.seed },
     );
   });

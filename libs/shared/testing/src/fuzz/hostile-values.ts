@@ -186,9 +186,9 @@ export const hostileJson = (): fc.Arbitrary<unknown> =>
  * not a value: serializing such a value recursively would overflow the test's own stack.
  */
 export const deeplyNestedJson = (): fc.Arbitrary<string> =>
-  fc.tuple(fc.integer({ min: 100, max: 20_000 }), fc.boolean()).map(([depth, asArray]) =>
-    asArray ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"items":'.repeat(depth)}1${'}'.repeat(depth)}`,
-  );
+  fc
+    .tuple(fc.integer({ min: 100, max: 20_000 }), fc.boolean())
+    .map(([depth, asArray]) => (asArray ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"items":'.repeat(depth)}1${'}'.repeat(depth)}`));
 
 /** A long array of one repeated value: cheap to build, expensive to validate item by item. */
 export const hugeArray = (item: fc.Arbitrary<unknown> = hostileJson()): fc.Arbitrary<unknown[]> =>

@@ -27,7 +27,8 @@ function mutate(event: unknown, path: (string | number)[], mutation: Mutation): 
   else if (mutation.kind === 'delete') delete parent[key];
   else {
     const target = parent[key];
-    if (target && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, mutation.key, { value: mutation.value, enumerable: true, configurable: true, writable: true });
+    if (target && typeof target === 'object' && !Array.isArray(target))
+      Object.defineProperty(target, mutation.key, { value: mutation.value, enumerable: true, configurable: true, writable: true });
   }
   return copy;
 }
@@ -42,10 +43,20 @@ function valueAt(value: unknown, path: (string | number)[]): unknown {
 function hostileLike(original: unknown): fc.Arbitrary<unknown> {
   if (typeof original === 'string' && /^\d{4}-\d{2}-\d{2}/.test(original)) {
     const edges = original.length === 10 ? EDGE_DATES : EDGE_INSTANTS;
-    return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...edges) }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATES) }, { weight: 1, arbitrary: hostileText() });
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...edges) },
+      { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATES) },
+      { weight: 1, arbitrary: hostileText() },
+    );
   }
-  if (typeof original === 'string') return fc.oneof({ weight: 5, arbitrary: hostileText() }, { weight: 1, arbitrary: hostileNumber() }, { weight: 1, arbitrary: fc.constant(null) });
-  if (typeof original === 'number') return fc.oneof({ weight: 5, arbitrary: hostileNumber() }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NUMERIC_TEXT) }, { weight: 1, arbitrary: hostileJson() });
+  if (typeof original === 'string')
+    return fc.oneof({ weight: 5, arbitrary: hostileText() }, { weight: 1, arbitrary: hostileNumber() }, { weight: 1, arbitrary: fc.constant(null) });
+  if (typeof original === 'number')
+    return fc.oneof(
+      { weight: 5, arbitrary: hostileNumber() },
+      { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NUMERIC_TEXT) },
+      { weight: 1, arbitrary: hostileJson() },
+    );
   return hostileJson();
 }
 
@@ -66,10 +77,13 @@ export function mutationsOf<T>(base: fc.Arbitrary<T>, options: { max?: number } 
   return base.chain((value) => {
     // Leaves first: a broken leaf inside a valid whole is what validation lets through.
     const paths = pathsOf(value);
-    const leaves = paths.filter((p) => { const v = valueAt(value, p); return v === null || typeof v !== 'object'; });
-    const step = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(leaves.length ? leaves : paths)) }, { weight: 1, arbitrary: fc.constantFrom(...paths) }).chain((path) =>
-      mutationFor(valueAt(value, path)).map((m) => [path, m] as const),
-    );
+    const leaves = paths.filter((p) => {
+      const v = valueAt(value, p);
+      return v === null || typeof v !== 'object';
+    });
+    const step = fc
+      .oneof({ weight: 4, arbitrary: fc.constantFrom(...(leaves.length ? leaves : paths)) }, { weight: 1, arbitrary: fc.constantFrom(...paths) })
+      .chain((path) => mutationFor(valueAt(value, path)).map((m) => [path, m] as const));
     return fc.array(step, { minLength: 1, maxLength: options.max ?? 1 }).map((steps) => steps.reduce<unknown>((v, [path, m]) => mutate(v, path, m), value));
   });
 }

@@ -119,7 +119,12 @@ function pathArbitrary(route: FuzzRoute, knownIds: readonly string[]): fc.Arbitr
   const segment = fc.oneof(
     { weight: knownIds.length ? 4 : 0, arbitrary: knownIds.length ? fc.constantFrom(...knownIds) : fc.constant('') },
     { weight: 3, arbitrary: fc.uuid() },
-    { weight: 3, arbitrary: hostileText().filter((s) => s.length > 0).map(encodeAny) },
+    {
+      weight: 3,
+      arbitrary: hostileText()
+        .filter((s) => s.length > 0)
+        .map(encodeAny),
+    },
     { weight: 1, arbitrary: fc.constantFrom('..', '.', '%2e%2e', '%2F', '%00', '%ZZ', 'a%2Fb', '%E2%80%AE', 'x'.repeat(3_000)) },
   );
   return fc.array(segment, { minLength: route.params.length + 1, maxLength: route.params.length + 1 }).map((values) => {
@@ -133,7 +138,7 @@ function serializeQuery(value: unknown): string {
   const parts: string[] = [];
   for (const [key, raw] of Object.entries(value)) {
     const values = Array.isArray(raw) ? raw : [raw];
-    for (const v of values) parts.push(`${encodeAny(key)}=${encodeAny(typeof v === 'string' ? v : JSON.stringify(v) ?? '')}`);
+    for (const v of values) parts.push(`${encodeAny(key)}=${encodeAny(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -148,18 +153,25 @@ function queryArbitrary(route: FuzzRoute, extraQuery: Record<string, string>): f
     required: (route.query.required ?? []).filter((k) => !(k in extraQuery)),
   };
   const fromSchema = schema
-    ? fc.oneof(
-        { weight: 1, arbitrary: arbitraryFromSchema(schema, { hostility: 0 }) },
-        { weight: 2, arbitrary: arbitraryFromSchema(schema) },
-        { weight: 3, arbitrary: mutationsOf(arbitraryFromSchema(schema, { hostility: 0 })) },
-      ).map(serializeQuery)
+    ? fc
+        .oneof(
+          { weight: 1, arbitrary: arbitraryFromSchema(schema, { hostility: 0 }) },
+          { weight: 2, arbitrary: arbitraryFromSchema(schema) },
+          { weight: 3, arbitrary: mutationsOf(arbitraryFromSchema(schema, { hostility: 0 })) },
+        )
+        .map(serializeQuery)
     : fc.constant('');
-  const junkPair = fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), hostileText()).map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`);
+  const junkPair = fc
+    .tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), hostileText())
+    .map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`);
   return fc
     .oneof(
       { weight: 6, arbitrary: fromSchema },
       { weight: 2, arbitrary: fc.constantFrom(...ODD_QUERIES) },
-      { weight: 2, arbitrary: fc.tuple(fromSchema, fc.array(junkPair, { minLength: 1, maxLength: 3 })).map(([q, junk]) => `${q || '?'}${q ? '&' : ''}${junk.join('&')}`) },
+      {
+        weight: 2,
+        arbitrary: fc.tuple(fromSchema, fc.array(junkPair, { minLength: 1, maxLength: 3 })).map(([q, junk]) => `${q || '?'}${q ? '&' : ''}${junk.join('&')}`),
+      },
     )
     .map(withFixed);
 }
@@ -194,12 +206,16 @@ type Body = { payload?: string | Buffer; contentType?: string };
 
 /** A well-formed upload of one CSV file, cut off somewhere, as a dropped connection leaves it. */
 function uploadCutShort(): fc.Arbitrary<{ payload: string; contentType: string }> {
-  return fc.tuple(fc.constantFrom('id,text\n1,hello\n2,world\n', 'Tweet id,Tweet text,time,impressions\n1,hi,2026-01-01 10:00 +0000,5\n'), // Unbiased: fast-check would otherwise favour the ends, an empty or a whole body.
-    fc.noBias(fc.integer({ min: 0, max: 10_000 }))).map(([csv, per10k]) => {
-    const boundary = 'heraldupload';
-    const whole = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="export.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-    return { payload: whole.slice(0, Math.floor((per10k / 10_000) * whole.length)), contentType: `multipart/form-data; boundary=${boundary}` };
-  });
+  return fc
+    .tuple(
+      fc.constantFrom('id,text\n1,hello\n2,world\n', 'Tweet id,Tweet text,time,impressions\n1,hi,2026-01-01 10:00 +0000,5\n'), // Unbiased: fast-check would otherwise favour the ends, an empty or a whole body.
+      fc.noBias(fc.integer({ min: 0, max: 10_000 })),
+    )
+    .map(([csv, per10k]) => {
+      const boundary = 'heraldupload';
+      const whole = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="export.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+      return { payload: whole.slice(0, Math.floor((per10k / 10_000) * whole.length)), contentType: `multipart/form-data; boundary=${boundary}` };
+    });
 }
 
 function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<Body> {
@@ -214,7 +230,12 @@ function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<Body> {
     { weight: 1, arbitrary: deeplyNestedJson().map((payload) => ({ payload, contentType: 'application/json' })) },
     {
       weight: 2,
-      arbitrary: fc.tuple(arbitraryFromSchema(route.body).map((v) => JSON.stringify(v) ?? ''), fc.constantFrom(...CONTENT_TYPES)).map(([payload, contentType]) => ({ payload, contentType })),
+      arbitrary: fc
+        .tuple(
+          arbitraryFromSchema(route.body).map((v) => JSON.stringify(v) ?? ''),
+          fc.constantFrom(...CONTENT_TYPES),
+        )
+        .map(([payload, contentType]) => ({ payload, contentType })),
     },
     { weight: 1, arbitrary: fc.constant({}) },
   ];
@@ -232,13 +253,18 @@ function bodyArbitrary(route: FuzzRoute): fc.Arbitrary<Body> {
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Requests to one route: its path with odd parameters, odd query strings, and hostile bodies of every kind. */
-export function requestArbitrary(route: FuzzRoute, options: { extraQuery?: Record<string, string>; knownIds?: readonly string[] } = {}): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(
+  route: FuzzRoute,
+  options: { extraQuery?: Record<string, string>; knownIds?: readonly string[] } = {},
+): fc.Arbitrary<FuzzRequest> {
   const none: fc.Arbitrary<Body> = fc.constant({});
   const body = WRITES.has(route.method) ? bodyArbitrary(route) : fc.oneof({ weight: 9, arbitrary: none }, { weight: 1, arbitrary: bodyArbitrary(route) });
-  return fc.tuple(pathArbitrary(route, options.knownIds ?? []), queryArbitrary(route, options.extraQuery ?? {}), body).map(([path, query, { payload, contentType }]): FuzzRequest => {
-    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
-    return { method: route.method, url: `${path}${query}`, headers, ...(payload !== undefined ? { payload } : {}) };
-  });
+  return fc
+    .tuple(pathArbitrary(route, options.knownIds ?? []), queryArbitrary(route, options.extraQuery ?? {}), body)
+    .map(([path, query, { payload, contentType }]): FuzzRequest => {
+      const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+      return { method: route.method, url: `${path}${query}`, headers, ...(payload !== undefined ? { payload } : {}) };
+    });
 }
 
 export interface RouteFuzzOptions {
@@ -291,26 +317,33 @@ export async function fuzzRoute(options: RouteFuzzOptions): Promise<number> {
   // After a hang, shrinking would wait out the guard on every candidate: report the input as found.
   let hung = false;
   await fc.assert(
-    fc.asyncProperty(requestArbitrary(options.route, { ...(options.extraQuery ? { extraQuery: options.extraQuery } : {}), knownIds: options.knownIds ?? [] }), async (request) => {
-      if (hung) return;
-      tried += 1;
-      const auth = await options.authenticate();
-      const before = options.snapshot ? await options.snapshot() : undefined;
-      let response;
-      try {
-        response = await answerOrHang(options.app.inject({ ...request, headers: { ...auth, ...request.headers } } as InjectOptions), `${request.method} ${request.url}`);
-      } catch (error) {
-        if (error instanceof HungRequest) hung = true;
-        throw error;
-      }
-      if (response.statusCode >= 500) throw new Error(`answered ${response.statusCode}: ${response.body.slice(0, 500)}`);
-      if (options.snapshot && response.statusCode >= 400) {
-        const after = await options.snapshot();
-        if (!isDeepStrictEqual(before, after)) throw new Error(`answered ${response.statusCode} but the store changed: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
-      }
-      const health = await answerOrHang(options.app.inject({ method: 'GET', url: options.healthUrl ?? '/health' }), 'the health check');
-      if (health.statusCode !== 200) throw new Error(`the service stopped serving: /health answered ${health.statusCode}`);
-    }),
+    fc.asyncProperty(
+      requestArbitrary(options.route, { ...(options.extraQuery ? { extraQuery: options.extraQuery } : {}), knownIds: options.knownIds ?? [] }),
+      async (request) => {
+        if (hung) return;
+        tried += 1;
+        const auth = await options.authenticate();
+        const before = options.snapshot ? await options.snapshot() : undefined;
+        let response;
+        try {
+          response = await answerOrHang(
+            options.app.inject({ ...request, headers: { ...auth, ...request.headers } } as InjectOptions),
+            `${request.method} ${request.url}`,
+          );
+        } catch (error) {
+          if (error instanceof HungRequest) hung = true;
+          throw error;
+        }
+        if (response.statusCode >= 500) throw new Error(`answered ${response.statusCode}: ${response.body.slice(0, 500)}`);
+        if (options.snapshot && response.statusCode >= 400) {
+          const after = await options.snapshot();
+          if (!isDeepStrictEqual(before, after))
+            throw new Error(`answered ${response.statusCode} but the store changed: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+        }
+        const health = await answerOrHang(options.app.inject({ method: 'GET', url: options.healthUrl ?? '/health' }), 'the health check');
+        if (health.statusCode !== 200) throw new Error(`the service stopped serving: /health answered ${health.statusCode}`);
+      },
+    ),
     { numRuns: options.runs, seed: options.seed, endOnFailure: false },
   );
   return tried;

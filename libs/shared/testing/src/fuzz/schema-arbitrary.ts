@@ -62,7 +62,11 @@ function hostileFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
   const type = typeOf(schema);
   if (schema?.format === 'date' || schema?.format === 'date-time') {
     const edges = schema.format === 'date' ? EDGE_DATES : EDGE_INSTANTS;
-    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...edges) }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATES) }, { weight: 1, arbitrary: hostileText() });
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...edges) },
+      { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATES) },
+      { weight: 1, arbitrary: hostileText() },
+    );
   }
   if (type === 'integer' || type === 'number') return fc.oneof(hostileNumber(), hostileText(), fc.constantFrom(null, true, [] as unknown, {}));
   if (type === 'string') return fc.oneof(hostileText(), hostileNumber(), fc.constant(null));
