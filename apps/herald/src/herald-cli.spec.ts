@@ -197,7 +197,7 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     const rest = (await (
       await fetch(`${urlOf(output, 'analytics')}/v1/analytics/summary?from=${from}&to=${to}`, { headers: { 'x-api-key': keyOf(output)! } })
     ).json()) as Record<string, unknown>;
-    const keys = ['posts', 'impressions', 'engagements', 'engagementRate', 'mentions', 'averageSentiment'];
+    const keys = ['posts', 'impressions', 'reach', 'engagements', 'engagementRate', 'followers', 'mentions', 'netSentiment', 'averageSentiment'];
     const expected = Object.fromEntries(keys.map((k) => [k, rest[k]]));
     expect(expected.posts).toBeGreaterThan(0);
 

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 
 import { createAnalyticsDb } from '@herald/analytics-data-access';
-import { parsePeriod, PeriodError, type PeriodSummary } from '@herald/analytics-metrics';
-import { loadPeriodSummary } from '@herald/analytics-service';
+import type { PeriodSummary } from '@herald/analytics-metrics';
+import { loadSummary } from '@herald/analytics-service';
+import { parsePeriod, PeriodError } from '@herald/period';
 import { openPGlite } from '@herald/db';
 import { generateApiKey } from '@herald/ingestion-service';
 
@@ -17,7 +18,7 @@ export interface SummaryOptions {
   json: boolean;
 }
 
-const METRICS = ['posts', 'impressions', 'engagements', 'engagementRate', 'mentions', 'averageSentiment'] as const;
+const METRICS = ['posts', 'impressions', 'reach', 'engagements', 'engagementRate', 'followers', 'mentions', 'netSentiment', 'averageSentiment'] as const;
 
 /** The same summary as GET /v1/analytics/summary, from the running stack or straight from the embedded store. */
 export async function fetchSummary(options: SummaryOptions): Promise<PeriodSummary> {
@@ -38,7 +39,7 @@ export async function fetchSummary(options: SummaryOptions): Promise<PeriodSumma
     const db = createAnalyticsDb({ kind: 'pglite', pglite });
     try {
       await db.migrate();
-      return await loadPeriodSummary(db, options.workspaceId, period);
+      return await loadSummary(db, { workspaceId: options.workspaceId, timeZone: 'UTC' }, period);
     } finally {
       await db.close();
       await pglite.close();
@@ -76,15 +77,21 @@ export function formatSummary(summary: PeriodSummary, options: Pick<SummaryOptio
     impressions: (v) => fmt.format(v ?? 0),
     engagements: (v) => fmt.format(v ?? 0),
     engagementRate: (v) => (v == null ? '–' : `${(v * 100).toFixed(2)}%`),
+    reach: (v) => (v == null ? '–' : fmt.format(v)),
+    followers: (v) => (v == null ? '–' : fmt.format(v)),
     mentions: (v) => fmt.format(v ?? 0),
+    netSentiment: (v) => (v == null ? '–' : `${v < 0 ? '−' : v > 0 ? '+' : ''}${Math.abs(v * 100).toFixed(0)}`),
     averageSentiment: (v) => (v == null ? '–' : v.toFixed(3)),
   };
   const labels = {
     posts: 'Posts',
     impressions: 'Impressions',
+    reach: 'Reach',
     engagements: 'Engagements',
     engagementRate: 'Engagement rate',
+    followers: 'Followers',
     mentions: 'Mentions',
+    netSentiment: 'Net sentiment',
     averageSentiment: 'Average sentiment',
   };
   return `Summary ${options.from} to ${options.to} (to exclusive)\n` + METRICS.map((k) => `  ${labels[k].padEnd(18)} ${show[k](summary[k])}`).join('\n') + '\n';

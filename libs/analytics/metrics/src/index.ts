@@ -1,2 +1,3 @@
-export * from './period.ts';
+export * from './change.ts';
+export * from './metric-definitions.ts';
 export * from './summary.ts';

@@ -5,6 +5,7 @@ import { createServiceApp, registerDeadLetterRoutes, registerGuardedApi, type Lo
 import { createStoreEventsHandler } from './consumers/store-events.consumer.ts';
 
 import { registerSummaryRoute } from './routes/summary.route.ts';
+import { registerTableRoutes } from './routes/tables.route.ts';
 
 export interface AnalyticsDeps {
   logger: Logger;
@@ -29,6 +30,7 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
   const handle = createStoreEventsHandler(deps);
   await registerGuardedApi(app, { verifyKey: deps.verifyKey }, (api) => {
     registerSummaryRoute(api, deps.db);
+    registerTableRoutes(api, deps.db);
     registerDeadLetterRoutes(api, {
       store: createDeadLetterStore(deps.db),
       replay: (letter) => handle([deliveredEventOf(letter, deps.logger)]),

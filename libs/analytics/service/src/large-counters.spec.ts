@@ -4,7 +4,7 @@ import { createAnalyticsDb, Prisma, type AnalyticsDb } from '@herald/analytics-d
 import { COUNTER_MAX, createEvent } from '@herald/events';
 
 import { applyBatch } from './consumers/apply-batch.ts';
-import { loadPeriodSummary } from './summary.repository.ts';
+import { loadSummary } from './reporting/summary.repository.ts';
 
 const WS = 'big';
 const THREE_BILLION = 3_000_000_000; // above 2^31 - 1 = 2,147,483,647, the old int columns' limit
@@ -32,7 +32,11 @@ describe('counters beyond 2^31 (BigInt columns)', () => {
 
   it('stores a post with three billion impressions and sums it exactly', async () => {
     await apply([post('viral', THREE_BILLION, THREE_BILLION / 10)]);
-    const summary = await loadPeriodSummary(db, WS, { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') });
+    const summary = await loadSummary(
+      db,
+      { workspaceId: WS, timeZone: 'UTC' },
+      { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') },
+    );
     expect(summary).toMatchObject({ posts: 1, impressions: 3_000_000_000, engagements: 300_000_000, engagementRate: 0.1 });
   });
 
@@ -47,7 +51,11 @@ describe('counters beyond 2^31 (BigInt columns)', () => {
 
   it('gives a sum beyond 2^53 as the nearest JSON number, not an error', async () => {
     // 2^53 - 1 + 3e9: past what a double holds exactly; documented as rounded to the nearest double.
-    const summary = await loadPeriodSummary(db, WS, { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') });
+    const summary = await loadSummary(
+      db,
+      { workspaceId: WS, timeZone: 'UTC' },
+      { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') },
+    );
     expect(summary.impressions).toBe(COUNTER_MAX + THREE_BILLION);
   });
 

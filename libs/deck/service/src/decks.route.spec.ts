@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { AnalyticsClient, AnalyticsSummary } from '@herald/analytics-client';
+import { analyticsSummaryOf, type AnalyticsClient, type AnalyticsSummary } from '@herald/analytics-client';
 import { createDeckDb, type DeckDb } from '@herald/deck-data-access';
 import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
 import { createLogger, createTestKeys, walkOddTargets, walkRoutes, type ServiceApp } from '@herald/service-kit';
@@ -21,7 +21,7 @@ function analyticsAnswering(byFrom: Record<string, Partial<AnalyticsSummary>>): 
     async getSummary(query, credentials) {
       asked.push(`${query.from}..${query.to}`);
       keys.push(credentials.apiKey);
-      return {
+      return analyticsSummaryOf({
         workspaceId: 'a',
         from: query.from,
         to: query.to,
@@ -32,7 +32,7 @@ function analyticsAnswering(byFrom: Record<string, Partial<AnalyticsSummary>>): 
         mentions: 0,
         averageSentiment: null,
         ...byFrom[query.from],
-      };
+      });
     },
   };
 }

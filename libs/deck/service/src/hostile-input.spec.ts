@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { AnalyticsClientError, type AnalyticsClient } from '@herald/analytics-client';
+import { analyticsSummaryOf, AnalyticsClientError, type AnalyticsClient } from '@herald/analytics-client';
 import { createDeckDb } from '@herald/deck-data-access';
 import { createMemoryEventBus } from '@herald/event-bus';
 import { createLogger, createTestKeys } from '@herald/service-kit';
@@ -24,7 +24,7 @@ const analytics: AnalyticsClient = {
       if (!/^\d{4}-\d{2}-\d{2}T/.test(value))
         throw new AnalyticsClientError(400, 'VALIDATION_FAILED', `Invalid request: query.from must match format "date-time"`);
     }
-    return {
+    return analyticsSummaryOf({
       workspaceId: 'a',
       from: query.from,
       to: query.to,
@@ -34,7 +34,7 @@ const analytics: AnalyticsClient = {
       engagementRate: null,
       mentions: 7,
       averageSentiment: -1,
-    };
+    });
   },
 };
 

@@ -62,8 +62,76 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Headline KPIs for a period: posts, impressions, engagements, engagement rate, mentions, sentiment */
+        /** KPIs for a period with the change against the previous calendar period (or the same period last year), rates in points */
         get: operations["getAnalyticsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every metric's definition: formula, source fields and caveats */
+        get: operations["listMetricDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KPIs per calendar day, ISO week or month of the zone; a post counts in the bucket of its publishing time */
+        get: operations["getAnalyticsTimeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Post metrics per network, profile, content type, tag or campaign, most engagements first */
+        get: operations["getAnalyticsBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/best-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekday × hour grid in the zone: posts published in each cell and their engagement rate */
+        get: operations["getAnalyticsBestTimes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -268,10 +336,16 @@ export interface operations {
     getAnalyticsSummary: {
         parameters: {
             query: {
-                /** @description Inclusive: YYYY-MM-DD (UTC) or ISO timestamp */
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
                 from: string;
-                /** @description Exclusive: YYYY-MM-DD (UTC) or ISO timestamp */
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
                 to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+                /** @description previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier */
+                compare?: "previous" | "year" | "none";
             };
             header?: never;
             path?: never;
@@ -287,26 +361,753 @@ export interface operations {
                 content: {
                     "application/json": {
                         workspaceId: string;
+                        timeZone: string;
                         /** Format: date-time */
                         from: string;
                         /** Format: date-time */
                         to: string;
-                        /** @description Posts published in the period */
+                        /** @description The period in words, e.g. "February 2026" */
+                        label: string;
+                        /** @description day, week (ISO), month, quarter, year or custom */
+                        kind: string;
+                        /** @description Posts: Posts published in the period (publishing time, workspace zone) */
                         posts: number;
-                        /** @description Sum of each post's latest impressions */
+                        /** @description Impressions: Σ impressions of the posts published in the period */
                         impressions: number;
-                        /** @description Sum of each post's latest engagements */
+                        /** @description Reach: Σ reach of the posts published in the period; null when missing */
+                        reach: number | null;
+                        /** @description Engagements: Σ engagements of the posts published in the period */
                         engagements: number;
-                        /** @description engagements / impressions; null without impressions */
+                        /** @description Likes: Σ likes of the posts published in the period; null when missing */
+                        likes: number | null;
+                        /** @description Comments: Σ comments of the posts published in the period; null when missing */
+                        comments: number | null;
+                        /** @description Shares: Σ shares of the posts published in the period; null when missing */
+                        shares: number | null;
+                        /** @description Saves: Σ saves of the posts published in the period; null when missing */
+                        saves: number | null;
+                        /** @description Link clicks: Σ link_clicks of the posts published in the period; null when missing */
+                        linkClicks: number | null;
+                        /** @description Video views: Σ video_views of the posts published in the period; null when missing */
+                        videoViews: number | null;
+                        /** @description Engagement rate: Σ engagements ÷ Σ impressions of the same posts; null when missing */
                         engagementRate: number | null;
-                        /** @description Mentions, comments and messages received in the period */
+                        /** @description Engagement rate (reach): Σ engagements ÷ Σ reach; null when missing */
+                        engagementRateByReach: number | null;
+                        /** @description Engagement rate (followers): Σ engagements ÷ followers at the period's end; null when missing */
+                        engagementRateByFollowers: number | null;
+                        /** @description Followers: Σ over profiles of each profile's newest daily count on or before the period's last day; null when missing */
+                        followers: number | null;
+                        /** @description Follower growth: followers at the period's end − followers the day before it starts; null when missing */
+                        followerGrowth: number | null;
+                        /** @description Follower growth rate: follower growth ÷ followers the day before the period starts; null when missing */
+                        followerGrowthRate: number | null;
+                        /** @description Mentions: Mentions, comments, direct messages and reviews received in the period */
                         mentions: number;
-                        /** @description Mean sentiment score in [-1, 1] of the scored mentions */
+                        /** @description Net sentiment: share positive − share negative of the scored mentions, from −1 to 1 (shown ×100 as points); null when missing */
+                        netSentiment: number | null;
+                        /** @description Average sentiment: mean sentiment score of the scored mentions, from −1 to 1; null when missing */
                         averageSentiment: number | null;
+                        /** @description Inbound messages: Direct messages received in the period */
+                        inboundMessages: number;
+                        /** @description Response rate: comments and direct messages with a reply ÷ all comments and direct messages received; null when missing */
+                        responseRate: number | null;
+                        /** @description Median response time: median minutes from a comment or direct message to its reply, over those replied to; null when missing */
+                        medianResponseMinutes: number | null;
+                        sentiment: {
+                            scored: number;
+                            positive: number;
+                            neutral: number;
+                            negative: number;
+                        };
+                        /** @description How post counters are read, so periods compare like with like */
+                        readingRule: string;
+                        comparison?: {
+                            against: "previous" | "year";
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @description The period in words */
+                                label: string;
+                            };
+                            changes: {
+                                posts: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                impressions: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                reach: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                engagements: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                likes: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                comments: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                shares: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                saves: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                linkClicks: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                videoViews: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                engagementRate: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                engagementRateByReach: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                engagementRateByFollowers: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                followers: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                followerGrowth: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                followerGrowthRate: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                mentions: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                netSentiment: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                averageSentiment: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                inboundMessages: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                responseRate: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                                medianResponseMinutes: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                };
+                            };
+                        };
                     };
                 };
             };
-            /** @description The period is invalid: from or to is not a date, out of range, or to is not after from (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMetricDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settlingDays: number;
+                        metrics: {
+                            name: string;
+                            label: string;
+                            kind: string;
+                            formula: string;
+                            sources: string[];
+                            caveats?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request fails a check (VALIDATION_FAILED, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalyticsTimeseries: {
+        parameters: {
+            query: {
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                from: string;
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+                /** @description Calendar buckets in timeZone (weeks are ISO, Monday first) */
+                interval: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        timeZone: string;
+                        interval: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        buckets: {
+                            /** @description Local date the bucket starts on (YYYY-MM-DD); the first and last are clipped to the period */
+                            start: string;
+                            /** @description Posts: Posts published in the period (publishing time, workspace zone) */
+                            posts: number;
+                            /** @description Impressions: Σ impressions of the posts published in the period */
+                            impressions: number;
+                            /** @description Reach: Σ reach of the posts published in the period; null when missing */
+                            reach: number | null;
+                            /** @description Engagements: Σ engagements of the posts published in the period */
+                            engagements: number;
+                            /** @description Likes: Σ likes of the posts published in the period; null when missing */
+                            likes: number | null;
+                            /** @description Comments: Σ comments of the posts published in the period; null when missing */
+                            comments: number | null;
+                            /** @description Shares: Σ shares of the posts published in the period; null when missing */
+                            shares: number | null;
+                            /** @description Saves: Σ saves of the posts published in the period; null when missing */
+                            saves: number | null;
+                            /** @description Link clicks: Σ link_clicks of the posts published in the period; null when missing */
+                            linkClicks: number | null;
+                            /** @description Video views: Σ video_views of the posts published in the period; null when missing */
+                            videoViews: number | null;
+                            /** @description Engagement rate: Σ engagements ÷ Σ impressions of the same posts; null when missing */
+                            engagementRate: number | null;
+                            /** @description Engagement rate (reach): Σ engagements ÷ Σ reach; null when missing */
+                            engagementRateByReach: number | null;
+                            /** @description Engagement rate (followers): Σ engagements ÷ followers at the period's end; null when missing */
+                            engagementRateByFollowers: number | null;
+                            /** @description Followers: Σ over profiles of each profile's newest daily count on or before the period's last day; null when missing */
+                            followers: number | null;
+                            /** @description Follower growth: followers at the period's end − followers the day before it starts; null when missing */
+                            followerGrowth: number | null;
+                            /** @description Follower growth rate: follower growth ÷ followers the day before the period starts; null when missing */
+                            followerGrowthRate: number | null;
+                            /** @description Mentions: Mentions, comments, direct messages and reviews received in the period */
+                            mentions: number;
+                            /** @description Net sentiment: share positive − share negative of the scored mentions, from −1 to 1 (shown ×100 as points); null when missing */
+                            netSentiment: number | null;
+                            /** @description Average sentiment: mean sentiment score of the scored mentions, from −1 to 1; null when missing */
+                            averageSentiment: number | null;
+                            /** @description Inbound messages: Direct messages received in the period */
+                            inboundMessages: number;
+                            /** @description Response rate: comments and direct messages with a reply ÷ all comments and direct messages received; null when missing */
+                            responseRate: number | null;
+                            /** @description Median response time: median minutes from a comment or direct message to its reply, over those replied to; null when missing */
+                            medianResponseMinutes: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY); or more than 400 buckets (PERIOD_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalyticsBreakdown: {
+        parameters: {
+            query: {
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                from: string;
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+                /** @description The dimension; a post with several tags counts under each */
+                by: "network" | "profile" | "content-type" | "tag" | "campaign";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        by: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        rows: {
+                            /** @description The group's value; null for posts without one */
+                            key: string | null;
+                            /** @description Posts: Posts published in the period (publishing time, workspace zone) */
+                            posts: number;
+                            /** @description Impressions: Σ impressions of the posts published in the period */
+                            impressions: number;
+                            /** @description Reach: Σ reach of the posts published in the period; null when missing */
+                            reach: number | null;
+                            /** @description Engagements: Σ engagements of the posts published in the period */
+                            engagements: number;
+                            /** @description Likes: Σ likes of the posts published in the period; null when missing */
+                            likes: number | null;
+                            /** @description Comments: Σ comments of the posts published in the period; null when missing */
+                            comments: number | null;
+                            /** @description Shares: Σ shares of the posts published in the period; null when missing */
+                            shares: number | null;
+                            /** @description Saves: Σ saves of the posts published in the period; null when missing */
+                            saves: number | null;
+                            /** @description Link clicks: Σ link_clicks of the posts published in the period; null when missing */
+                            linkClicks: number | null;
+                            /** @description Video views: Σ video_views of the posts published in the period; null when missing */
+                            videoViews: number | null;
+                            /** @description Engagement rate: Σ engagements ÷ Σ impressions of the same posts; null when missing */
+                            engagementRate: number | null;
+                            /** @description Engagement rate (reach): Σ engagements ÷ Σ reach; null when missing */
+                            engagementRateByReach: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalyticsBestTimes: {
+        parameters: {
+            query: {
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                from: string;
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+                /** @description previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier */
+                compare?: "previous" | "year" | "none";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        timeZone: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        cells: {
+                            /** @description ISO weekday in timeZone, Monday = 1 */
+                            weekday: number;
+                            hour: number;
+                            posts: number;
+                            impressions: number;
+                            engagements: number;
+                            /** @description Σ engagements ÷ Σ impressions of the posts published in the cell */
+                            engagementRate: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,27 +1,172 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+
+import { METRIC_DEFINITIONS, METRIC_NAMES } from '@herald/analytics-metrics';
+
+const PeriodQuery = {
+  from: Type.String({ description: 'Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset' }),
+  to: Type.String({ description: 'Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset' }),
+  timeZone: Type.Optional(Type.String({ description: 'IANA zone the calendar dates, buckets and weekdays are read in (default UTC)', maxLength: 64 })),
+  network: Type.Optional(Type.String({ description: "Only this network's posts, mentions and followers", maxLength: 64 })),
+};
 
 export const SummaryQuerySchema = Type.Object(
   {
-    from: Type.String({ description: 'Inclusive: YYYY-MM-DD (UTC) or ISO timestamp' }),
-    to: Type.String({ description: 'Exclusive: YYYY-MM-DD (UTC) or ISO timestamp' }),
+    ...PeriodQuery,
+    compare: Type.Optional(
+      Type.Union([Type.Literal('previous'), Type.Literal('year'), Type.Literal('none')], {
+        description:
+          'previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
-const nullableNumber = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
+const nullable = (schema: TSchema, description: string) => Type.Union([schema, Type.Null()], { description });
+
+const metricProperty = (name: (typeof METRIC_NAMES)[number]) => {
+  const d = METRIC_DEFINITIONS[name];
+  const description = `${d.label}: ${d.formula}`;
+  return d.kind === 'count' && (name === 'posts' || name === 'impressions' || name === 'engagements' || name === 'mentions' || name === 'inboundMessages')
+    ? Type.Number({ description })
+    : nullable(Type.Number(), `${description}; null when missing`);
+};
+
+export const MetricsSchema = Type.Object(Object.fromEntries(METRIC_NAMES.map((name) => [name, metricProperty(name)])), { additionalProperties: false });
+
+const PeriodSchema = Type.Object({
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  label: Type.String({ description: 'The period in words' }),
+});
+
+export const ChangeSchema = Type.Object({
+  current: nullable(Type.Number(), 'This period'),
+  previous: nullable(Type.Number(), 'The period compared against'),
+  absolute: nullable(Type.Number(), 'current − previous'),
+  relative: nullable(Type.Number(), 'Counts: (current − previous) ÷ previous; null for rates and scores'),
+  points: nullable(Type.Number(), 'Rates and scores: the change ×100, in percentage points (pp) or points (pts)'),
+  unit: Type.Union([Type.Literal('percent'), Type.Literal('pp'), Type.Literal('pts')]),
+});
 
 export const SummarySchema = Type.Object(
   {
     workspaceId: Type.String(),
+    timeZone: Type.String(),
     from: Type.String({ format: 'date-time' }),
     to: Type.String({ format: 'date-time' }),
-    posts: Type.Integer({ description: 'Posts published in the period' }),
-    impressions: Type.Integer({ description: "Sum of each post's latest impressions" }),
-    engagements: Type.Integer({ description: "Sum of each post's latest engagements" }),
-    engagementRate: nullableNumber('engagements / impressions; null without impressions'),
-    mentions: Type.Integer({ description: 'Mentions, comments and messages received in the period' }),
-    averageSentiment: nullableNumber('Mean sentiment score in [-1, 1] of the scored mentions'),
+    label: Type.String({ description: 'The period in words, e.g. "February 2026"' }),
+    kind: Type.String({ description: 'day, week (ISO), month, quarter, year or custom' }),
+    ...MetricsSchema.properties,
+    sentiment: Type.Object({ scored: Type.Integer(), positive: Type.Integer(), neutral: Type.Integer(), negative: Type.Integer() }),
+    readingRule: Type.String({ description: 'How post counters are read, so periods compare like with like' }),
+    comparison: Type.Optional(
+      Type.Object({
+        against: Type.Union([Type.Literal('previous'), Type.Literal('year')]),
+        period: PeriodSchema,
+        changes: Type.Object(Object.fromEntries(METRIC_NAMES.map((n) => [n, ChangeSchema])), { additionalProperties: false }),
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 export type Summary = Static<typeof SummarySchema>;
+
+export const TimeseriesQuerySchema = Type.Object(
+  {
+    ...PeriodQuery,
+    interval: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')], {
+      description: 'Calendar buckets in timeZone (weeks are ISO, Monday first)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const TimeseriesSchema = Type.Object({
+  workspaceId: Type.String(),
+  timeZone: Type.String(),
+  interval: Type.String(),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  buckets: Type.Array(
+    Type.Object({
+      start: Type.String({ description: 'Local date the bucket starts on (YYYY-MM-DD); the first and last are clipped to the period' }),
+      ...MetricsSchema.properties,
+    }),
+  ),
+});
+
+export const BreakdownQuerySchema = Type.Object(
+  {
+    ...PeriodQuery,
+    by: Type.Union(
+      ['network', 'profile', 'content-type', 'tag', 'campaign'].map((v) => Type.Literal(v)),
+      {
+        description: 'The dimension; a post with several tags counts under each',
+      },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const rowMetric = (name: (typeof METRIC_NAMES)[number]) => MetricsSchema.properties[name]!;
+export const BreakdownSchema = Type.Object({
+  workspaceId: Type.String(),
+  by: Type.String(),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  rows: Type.Array(
+    Type.Object({
+      key: nullable(Type.String(), "The group's value; null for posts without one"),
+      ...Object.fromEntries(
+        (
+          [
+            'posts',
+            'impressions',
+            'reach',
+            'engagements',
+            'likes',
+            'comments',
+            'shares',
+            'saves',
+            'linkClicks',
+            'videoViews',
+            'engagementRate',
+            'engagementRateByReach',
+          ] as const
+        ).map((n) => [n, rowMetric(n)]),
+      ),
+    }),
+  ),
+});
+
+export const BestTimesSchema = Type.Object({
+  workspaceId: Type.String(),
+  timeZone: Type.String(),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  cells: Type.Array(
+    Type.Object({
+      weekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday in timeZone, Monday = 1' }),
+      hour: Type.Integer({ minimum: 0, maximum: 23 }),
+      posts: Type.Integer(),
+      impressions: Type.Number(),
+      engagements: Type.Number(),
+      engagementRate: nullable(Type.Number(), 'Σ engagements ÷ Σ impressions of the posts published in the cell'),
+    }),
+  ),
+});
+
+export const MetricDefinitionsSchema = Type.Object({
+  settlingDays: Type.Integer(),
+  metrics: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      label: Type.String(),
+      kind: Type.String(),
+      formula: Type.String(),
+      sources: Type.Array(Type.String()),
+      caveats: Type.Optional(Type.String()),
+    }),
+  ),
+});

@@ -1,9 +1,15 @@
 import type { AnalyticsDb } from '@herald/analytics-data-access';
-import { parsePeriod, PeriodError } from '@herald/analytics-metrics';
-import { AppError, errorResponse, type ServiceApp } from '@herald/service-kit';
+import { changeOf, METRIC_DEFINITIONS, METRIC_NAMES, SETTLING_DAYS, type PeriodSummary } from '@herald/analytics-metrics';
+import { describePeriod, periodKind, previousPeriod, samePeriodLastYear, type Period } from '@herald/period';
+import { errorResponse, type ServiceApp } from '@herald/service-kit';
 
-import { SummaryQuerySchema, SummarySchema } from '../api/summary.schema.ts';
-import { loadPeriodSummary } from '../summary.repository.ts';
+import { MetricDefinitionsSchema, SummaryQuerySchema, SummarySchema } from '../api/summary.schema.ts';
+import { loadSummary } from '../reporting/summary.repository.ts';
+import { PERIOD_400, periodQuery } from './period-query.ts';
+
+export const READING_RULE = `Post counters as of the period's end + ${SETTLING_DAYS} days (each post's newest reading by then, or its first after): both periods are read alike.`;
+
+export const metricsOf = (s: PeriodSummary) => Object.fromEntries(METRIC_NAMES.map((n) => [n, s[n]])) as Record<(typeof METRIC_NAMES)[number], number | null>;
 
 export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
   app.get(
@@ -13,28 +19,55 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
       schema: {
         operationId: 'getAnalyticsSummary',
         tags: ['analytics'],
-        summary: 'Headline KPIs for a period: posts, impressions, engagements, engagement rate, mentions, sentiment',
+        summary: 'KPIs for a period with the change against the previous calendar period (or the same period last year), rates in points',
         querystring: SummaryQuerySchema,
-        response: {
-          200: SummarySchema,
-          400: errorResponse(
-            'The period is invalid: from or to is not a date, out of range, or to is not after from (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY)',
-          ),
-        },
+        response: { 200: SummarySchema, 400: errorResponse(PERIOD_400) },
       },
     },
     async (request) => {
-      const { from, to } = request.query;
+      const { period, timeZone } = periodQuery(request.query);
       const { workspaceId } = request.principal;
-      let period;
-      try {
-        period = parsePeriod(from, to);
-      } catch (error) {
-        if (error instanceof PeriodError) throw new AppError('PERIOD_INVALID', error.message, 400, [{ field: `query.${error.field}`, message: error.message }]);
-        throw error;
+      const scope = { workspaceId, timeZone, network: request.query.network };
+      const summary = await loadSummary(db, scope, period);
+      const against = request.query.compare ?? 'previous';
+      let comparison;
+      if (against !== 'none') {
+        const other: Period = against === 'year' ? samePeriodLastYear(period, timeZone) : previousPeriod(period, timeZone);
+        const before = await loadSummary(db, scope, other);
+        comparison = {
+          against,
+          period: { from: other.from.toISOString(), to: other.to.toISOString(), label: describePeriod(other, timeZone) },
+          changes: Object.fromEntries(METRIC_NAMES.map((n) => [n, changeOf(n, summary[n], before[n])])),
+        };
       }
-      const summary = await loadPeriodSummary(db, workspaceId, period);
-      return { workspaceId, from: period.from.toISOString(), to: period.to.toISOString(), ...summary };
+      return {
+        workspaceId,
+        timeZone,
+        from: period.from.toISOString(),
+        to: period.to.toISOString(),
+        label: describePeriod(period, timeZone),
+        kind: periodKind(period, timeZone),
+        ...metricsOf(summary),
+        sentiment: { scored: summary.scoredMentions, positive: summary.positiveMentions, neutral: summary.neutralMentions, negative: summary.negativeMentions },
+        readingRule: READING_RULE,
+        ...(comparison ? { comparison } : {}),
+      };
     },
+  );
+  app.get(
+    '/v1/analytics/metrics',
+    {
+      config: { scope: 'read' },
+      schema: {
+        operationId: 'listMetricDefinitions',
+        tags: ['analytics'],
+        summary: "Every metric's definition: formula, source fields and caveats",
+        response: { 200: MetricDefinitionsSchema, 400: errorResponse('The request fails a check (VALIDATION_FAILED, WORKSPACE_FROM_KEY)') },
+      },
+    },
+    async () => ({
+      settlingDays: SETTLING_DAYS,
+      metrics: METRIC_NAMES.map((name) => ({ name, ...METRIC_DEFINITIONS[name], sources: [...METRIC_DEFINITIONS[name].sources] })),
+    }),
   );
 }

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 
-import type { AnalyticsSummary } from '@herald/analytics-client';
+import { analyticsSummaryOf, type AnalyticsSummary } from '@herald/analytics-client';
 
 import { buildSummaryDeck, narrate } from './summary-story.ts';
 
-const summary = (over: Partial<AnalyticsSummary>): AnalyticsSummary => ({
-  workspaceId: 'acme',
-  from: '2026-11-01T00:00:00.000Z',
-  to: '2026-12-01T00:00:00.000Z',
-  posts: 10,
-  impressions: 10_000,
-  engagements: 400,
-  engagementRate: 0.04,
-  mentions: 20,
-  averageSentiment: 0.2,
-  ...over,
-});
+const summary = (over: Partial<AnalyticsSummary>): AnalyticsSummary =>
+  analyticsSummaryOf({
+    workspaceId: 'acme',
+    from: '2026-11-01T00:00:00.000Z',
+    to: '2026-12-01T00:00:00.000Z',
+    posts: 10,
+    impressions: 10_000,
+    engagements: 400,
+    engagementRate: 0.04,
+    mentions: 20,
+    averageSentiment: 0.2,
+    ...over,
+  });
 
 const input = (current: Partial<AnalyticsSummary>, previous: Partial<AnalyticsSummary>) => ({
   current: summary(current),

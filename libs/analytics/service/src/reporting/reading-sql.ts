@@ -1,0 +1,105 @@
+import { Prisma, type AnalyticsDb } from '@herald/analytics-data-access';
+import { emptyTotals, type PeriodTotals } from '@herald/analytics-metrics';
+
+export const tableOf = (db: AnalyticsDb) => (name: string) => Prisma.raw(`"${db.schema}"."${name}"`);
+
+/**
+ * The reading each post is counted with (see METRIC_DEFINITIONS' settling rule): its newest
+ * snapshot at or before the cutoff, or, when it has none, its first one after. The history is
+ * kept, so a report rebuilt later takes the same readings.
+ */
+export const readingJoin = (db: AnalyticsDb, cutoff: Date) => Prisma.sql`
+  LEFT JOIN LATERAL (
+    SELECT * FROM ${tableOf(db)('metric_snapshots')} m WHERE m.post_id = p.id
+    ORDER BY (m.captured_at <= ${cutoff}) DESC, CASE WHEN m.captured_at <= ${cutoff} THEN m.captured_at END DESC, m.captured_at ASC LIMIT 1
+  ) s ON true`;
+
+/**
+ * Sums of the post counters over a group. Counters are BigInt columns and PostgreSQL sums them
+ * exactly (numeric); the answer is a double, exact up to 2^53 − 1, which one counter never passes.
+ * A sum no post reported stays null (count(col) = 0): missing is not zero.
+ */
+export const postSums = Prisma.sql`
+  count(*)::int AS posts,
+  coalesce(sum(s.impressions), 0)::float8 AS impressions,
+  CASE WHEN count(s.reach) > 0 THEN sum(s.reach)::float8 END AS reach,
+  coalesce(sum(coalesce(s.engagements,
+    coalesce(s.likes, 0) + coalesce(s.comments, 0) + coalesce(s.shares, 0) + coalesce(s.saves, 0) + coalesce(s.link_clicks, 0) + coalesce(s.profile_clicks, 0))), 0)::float8 AS engagements,
+  CASE WHEN count(s.likes) > 0 THEN sum(s.likes)::float8 END AS likes,
+  CASE WHEN count(s.comments) > 0 THEN sum(s.comments)::float8 END AS comments,
+  CASE WHEN count(s.shares) > 0 THEN sum(s.shares)::float8 END AS shares,
+  CASE WHEN count(s.saves) > 0 THEN sum(s.saves)::float8 END AS saves,
+  CASE WHEN count(s.link_clicks) > 0 THEN sum(s.link_clicks)::float8 END AS link_clicks,
+  CASE WHEN count(s.video_views) > 0 THEN sum(s.video_views)::float8 END AS video_views`;
+
+export interface PostSumsRow {
+  posts: number;
+  impressions: number;
+  reach: number | null;
+  engagements: number;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  link_clicks: number | null;
+  video_views: number | null;
+}
+
+export const mentionSums = Prisma.sql`
+  count(*)::int AS mentions,
+  count(*) FILTER (WHERE scored)::int AS scored,
+  count(*) FILTER (WHERE scored AND sentiment_label = 'positive')::int AS positive,
+  count(*) FILTER (WHERE scored AND sentiment_label = 'neutral')::int AS neutral,
+  count(*) FILTER (WHERE scored AND sentiment_label = 'negative')::int AS negative,
+  coalesce(sum(sentiment_score) FILTER (WHERE scored), 0)::float8 AS score_sum,
+  count(*) FILTER (WHERE kind = 'direct_message')::int AS messages,
+  count(*) FILTER (WHERE kind IN ('comment', 'direct_message'))::int AS conversations,
+  count(*) FILTER (WHERE kind IN ('comment', 'direct_message') AND replied_at IS NOT NULL)::int AS replied,
+  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM replied_at - occurred_at) / 60)
+     FILTER (WHERE kind IN ('comment', 'direct_message') AND replied_at IS NOT NULL))::float8 AS median_minutes`;
+
+export interface MentionSumsRow {
+  mentions: number;
+  scored: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  score_sum: number;
+  messages: number;
+  conversations: number;
+  replied: number;
+  median_minutes: number | null;
+}
+
+export function totalsOf(posts: PostSumsRow | undefined, mentions: MentionSumsRow | undefined): PeriodTotals {
+  const totals = emptyTotals();
+  if (posts) {
+    Object.assign(totals, {
+      posts: posts.posts,
+      impressions: posts.impressions,
+      reach: posts.reach,
+      engagements: posts.engagements,
+      likes: posts.likes,
+      comments: posts.comments,
+      shares: posts.shares,
+      saves: posts.saves,
+      linkClicks: posts.link_clicks,
+      videoViews: posts.video_views,
+    });
+  }
+  if (mentions) {
+    Object.assign(totals, {
+      mentions: mentions.mentions,
+      scoredMentions: mentions.scored,
+      positiveMentions: mentions.positive,
+      neutralMentions: mentions.neutral,
+      negativeMentions: mentions.negative,
+      sentimentSum: mentions.score_sum,
+      inboundMessages: mentions.messages,
+      conversations: mentions.conversations,
+      repliedConversations: mentions.replied,
+      medianResponseMinutes: mentions.median_minutes,
+    });
+  }
+  return totals;
+}
