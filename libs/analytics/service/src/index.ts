@@ -5,3 +5,6 @@ export * from './consumers/store-events.consumer.ts';
 export * from './reporting/breakdown.repository.ts';
 export * from './reporting/summary.repository.ts';
 export * from './compose-analytics-service.ts';
+export * from './reporting/reading-sql.ts';
+export * from './reporting/workspace-settings.repository.ts';
+export * from './routes/period-query.ts';

@@ -2,7 +2,7 @@ import { Prisma, type AnalyticsDb } from '@herald/analytics-data-access';
 import { summaryFromTotals, type PeriodSummary } from '@herald/analytics-metrics';
 import { weekdayHour, type Period } from '@herald/period';
 
-import { postSums, readingJoin, tableOf, totalsOf, type PostSumsRow } from './reading-sql.ts';
+import { postSums, profileScopeSql, readingJoin, tableOf, totalsOf, type PostSumsRow } from './reading-sql.ts';
 import { settlingCutoff, type Scope } from './summary.repository.ts';
 
 export const BREAKDOWN_DIMENSIONS = ['network', 'profile', 'content-type', 'tag', 'campaign'] as const;
@@ -41,11 +41,10 @@ export async function loadBreakdown(db: AnalyticsDb, scope: Scope, period: Perio
   const table = tableOf(db);
   const tags =
     by === 'tag' ? Prisma.sql`CROSS JOIN LATERAL unnest(CASE WHEN cardinality(p.tags) = 0 THEN ARRAY[NULL]::text[] ELSE p.tags END) AS t(tag)` : Prisma.empty;
-  const network = scope.network ? Prisma.sql`AND p.network = ${scope.network}` : Prisma.empty;
   const rows = await db.prisma.$queryRaw<(PostSumsRow & { key: string | null })[]>`
     SELECT ${KEY[by]} AS key, ${postSums}
     FROM ${table('posts')} p ${tags} ${readingJoin(db, settlingCutoff(period.to))}
-    WHERE p.workspace_id = ${scope.workspaceId} AND p.published_at >= ${period.from} AND p.published_at < ${period.to} ${network}
+    WHERE ${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${period.from} AND p.published_at < ${period.to}
     GROUP BY 1`;
   return rows
     .map((row) => {
@@ -87,11 +86,10 @@ const QUARTER_HOUR_S = 900;
 /** The weekday × hour grid of the period in `zone`: all 168 cells, each with the posts published in it. */
 export async function loadBestTimes(db: AnalyticsDb, scope: Scope, period: Period, zone: string): Promise<BestTimeCell[]> {
   const table = tableOf(db);
-  const network = scope.network ? Prisma.sql`AND p.network = ${scope.network}` : Prisma.empty;
   const slots = await db.prisma.$queryRaw<{ slot: number; posts: number; impressions: number; engagements: number }[]>`
     SELECT floor(extract(epoch FROM p.published_at) / ${QUARTER_HOUR_S})::float8 AS slot, ${postSums}
     FROM ${table('posts')} p ${readingJoin(db, settlingCutoff(period.to))}
-    WHERE p.workspace_id = ${scope.workspaceId} AND p.published_at >= ${period.from} AND p.published_at < ${period.to} ${network}
+    WHERE ${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${period.from} AND p.published_at < ${period.to}
     GROUP BY 1`;
   const cells = Array.from({ length: 7 * 24 }, (_, i) => ({ weekday: Math.floor(i / 24) + 1, hour: i % 24, posts: 0, impressions: 0, engagements: 0 }));
   for (const slot of slots) {

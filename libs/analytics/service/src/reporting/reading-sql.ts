@@ -3,6 +3,44 @@ import { emptyTotals, type PeriodTotals } from '@herald/analytics-metrics';
 
 export const tableOf = (db: AnalyticsDb) => (name: string) => Prisma.raw(`"${db.schema}"."${name}"`);
 
+/** Whose posts a query reads, in which workspace, on which network. */
+export interface Scope {
+  workspaceId: string;
+  timeZone: string;
+  /** Only this network's posts, mentions and followers. */
+  network?: string;
+  /**
+   * Absent: the workspace's own profiles (every profile not marked as a competitor's).
+   * A name: only the profiles marked as that competitor's.
+   */
+  competitor?: string;
+}
+
+const competitorProfileOf = (db: AnalyticsDb, alias: string) => Prisma.sql`
+  SELECT 1 FROM ${tableOf(db)('competitor_profiles')} c
+  WHERE c.workspace_id = ${Prisma.raw(alias)}.workspace_id AND c.network = ${Prisma.raw(alias)}.network AND c.profile_id = ${Prisma.raw(alias)}.profile_id`;
+
+/**
+ * The WHERE conditions that keep a query to its scope, for a table with workspace_id, network
+ * and profile_id (posts, follower counts) under `alias`. Every post query goes through this, so
+ * a competitor's posts never reach the workspace's own totals.
+ */
+export function profileScopeSql(db: AnalyticsDb, scope: Scope, alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  const network = scope.network ? Prisma.sql`AND ${a}.network = ${scope.network}` : Prisma.empty;
+  const whose =
+    scope.competitor === undefined
+      ? Prisma.sql`AND NOT EXISTS (${competitorProfileOf(db, alias)})`
+      : Prisma.sql`AND EXISTS (${competitorProfileOf(db, alias)} AND c.competitor = ${scope.competitor})`;
+  return Prisma.sql`${a}.workspace_id = ${scope.workspaceId} ${network} ${whose}`;
+}
+
+/** Mentions are what people say to and about the workspace: never a competitor's, scoped by network only. */
+export function mentionScopeSql(scope: Scope): Prisma.Sql {
+  const network = scope.network ? Prisma.sql`AND network = ${scope.network}` : Prisma.empty;
+  return Prisma.sql`workspace_id = ${scope.workspaceId} ${network}`;
+}
+
 /**
  * The reading each post is counted with (see METRIC_DEFINITIONS' settling rule): its newest
  * snapshot at or before the cutoff, or, when it has none, its first one after. The history is

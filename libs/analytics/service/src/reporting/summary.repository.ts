@@ -2,16 +2,22 @@ import { Prisma, type AnalyticsDb } from '@herald/analytics-data-access';
 import { SETTLING_DAYS, summaryFromTotals, type PeriodSummary } from '@herald/analytics-metrics';
 import { localDate, type Period } from '@herald/period';
 
-import { mentionSums, postSums, readingJoin, tableOf, totalsOf, type MentionSumsRow, type PostSumsRow } from './reading-sql.ts';
+import {
+  mentionScopeSql,
+  mentionSums,
+  postSums,
+  profileScopeSql,
+  readingJoin,
+  tableOf,
+  totalsOf,
+  type MentionSumsRow,
+  type PostSumsRow,
+  type Scope,
+} from './reading-sql.ts';
+
+export type { Scope } from './reading-sql.ts';
 
 const DAY = 86_400_000;
-
-export interface Scope {
-  workspaceId: string;
-  timeZone: string;
-  /** Only this network's posts, mentions and followers. */
-  network?: string;
-}
 
 /** The instant up to which post readings count for a range ending at `to`. */
 export const settlingCutoff = (to: Date) => new Date(to.getTime() + SETTLING_DAYS * DAY);
@@ -28,27 +34,26 @@ export async function loadSummaries(db: AnalyticsDb, scope: Scope, periods: read
   const boundsSql = Prisma.sql`${bounds.map((d) => d.toISOString())}::timestamptz[]`;
   const first = bounds[0]!;
   const last = bounds[bounds.length - 1]!;
-  const network = scope.network ? Prisma.sql`AND network = ${scope.network}` : Prisma.empty;
 
   const posts = await db.prisma.$queryRaw<(PostSumsRow & { b: number })[]>`
     SELECT width_bucket(p.published_at, ${boundsSql}) AS b, ${postSums}
     FROM ${table('posts')} p ${readingJoin(db, settlingCutoff(last))}
-    WHERE p.workspace_id = ${scope.workspaceId} AND p.published_at >= ${first} AND p.published_at < ${last} ${network}
+    WHERE ${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${first} AND p.published_at < ${last}
     GROUP BY 1`;
   const mentions = await db.prisma.$queryRaw<(MentionSumsRow & { b: number })[]>`
     SELECT width_bucket(occurred_at, ${boundsSql}) AS b, ${mentionSums}
     FROM ${table('mentions')}
-    WHERE workspace_id = ${scope.workspaceId} AND occurred_at >= ${first} AND occurred_at < ${last} ${network}
+    WHERE ${mentionScopeSql(scope)} AND occurred_at >= ${first} AND occurred_at < ${last}
     GROUP BY 1`;
   // Follower counts are per calendar day: a boundary's count is each profile's newest on a day before it.
-  const days = bounds.map((d) => localDate(new Date(d.getTime()), scope.timeZone));
+  const days = bounds.map((d) => localDate(d, scope.timeZone));
   const followers = await db.prisma.$queryRaw<{ i: number; followers: number | null }[]>`
     SELECT d.i::int AS i, sum(f.followers)::float8 AS followers
     FROM unnest(${days}::date[]) WITH ORDINALITY AS d(day, i)
     LEFT JOIN LATERAL (
-      SELECT DISTINCT ON (network, profile_id) followers FROM ${table('follower_counts')}
-      WHERE workspace_id = ${scope.workspaceId} AND date < d.day ${network}
-      ORDER BY network, profile_id, date DESC
+      SELECT DISTINCT ON (f.network, f.profile_id) f.followers FROM ${table('follower_counts')} f
+      WHERE ${profileScopeSql(db, scope, 'f')} AND f.date < d.day
+      ORDER BY f.network, f.profile_id, f.date DESC
     ) f ON true
     GROUP BY d.i`;
   const followersAt = new Map(followers.map((r) => [r.i - 1, r.followers]));

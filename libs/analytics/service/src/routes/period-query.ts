@@ -1,14 +1,35 @@
-import { checkTimeZone, DEFAULT_TIME_ZONE, parsePeriod, PeriodError, type Period } from '@herald/period';
+import type { AnalyticsDb } from '@herald/analytics-data-access';
+import { checkTimeZone, parsePeriod, PeriodError, type Period } from '@herald/period';
 import { AppError } from '@herald/service-kit';
 
-/** The period and zone of a request, or a 400 naming the query field that is wrong. */
-export function periodQuery(query: { from: string; to: string; timeZone?: string }): { period: Period; timeZone: string } {
+import { loadWorkspaceSettings } from '../reporting/workspace-settings.repository.ts';
+
+/** A PeriodError as the 400 that names the query field. */
+export function periodFailure(error: unknown, prefix = 'query'): never {
+  if (error instanceof PeriodError) throw new AppError('PERIOD_INVALID', error.message, 400, [{ field: `${prefix}.${error.field}`, message: error.message }]);
+  throw error;
+}
+
+/** The zone a request reads its dates in: its own timeZone, else the workspace's. */
+export async function zoneOf(db: AnalyticsDb, workspaceId: string, timeZone: string | undefined): Promise<string> {
   try {
-    const timeZone = checkTimeZone(query.timeZone ?? DEFAULT_TIME_ZONE);
+    return checkTimeZone(timeZone ?? (await loadWorkspaceSettings(db, workspaceId)).timeZone);
+  } catch (error) {
+    return periodFailure(error);
+  }
+}
+
+/** The period and zone of a request, or a 400 naming the query field that is wrong. */
+export async function periodQuery(
+  db: AnalyticsDb,
+  workspaceId: string,
+  query: { from: string; to: string; timeZone?: string },
+): Promise<{ period: Period; timeZone: string }> {
+  const timeZone = await zoneOf(db, workspaceId, query.timeZone);
+  try {
     return { period: parsePeriod(query.from, query.to, timeZone), timeZone };
   } catch (error) {
-    if (error instanceof PeriodError) throw new AppError('PERIOD_INVALID', error.message, 400, [{ field: `query.${error.field}`, message: error.message }]);
-    throw error;
+    return periodFailure(error);
   }
 }
 

@@ -25,7 +25,7 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
       },
     },
     async (request) => {
-      const { period, timeZone } = periodQuery(request.query);
+      const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const { workspaceId } = request.principal;
       const scope = { workspaceId, timeZone, network: request.query.network };
       const summary = await loadSummary(db, scope, period);

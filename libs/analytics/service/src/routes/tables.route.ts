@@ -25,7 +25,7 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
       },
     },
     async (request) => {
-      const { period, timeZone } = periodQuery(request.query);
+      const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const buckets = bucketsOf(period, request.query.interval, timeZone);
       if (buckets.length > MAX_BUCKETS) {
         const message = `${buckets.length} ${request.query.interval} buckets: at most ${MAX_BUCKETS}, use a longer interval or a shorter period`;
@@ -55,7 +55,7 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
       },
     },
     async (request) => {
-      const { period, timeZone } = periodQuery(request.query);
+      const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const by = request.query.by as BreakdownDimension;
       const rows = await loadBreakdown(db, { workspaceId: request.principal.workspaceId, timeZone, network: request.query.network }, period, by);
       return { workspaceId: request.principal.workspaceId, by, from: period.from.toISOString(), to: period.to.toISOString(), rows };
@@ -74,7 +74,7 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
       },
     },
     async (request) => {
-      const { period, timeZone } = periodQuery(request.query);
+      const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const cells = await loadBestTimes(db, { workspaceId: request.principal.workspaceId, timeZone, network: request.query.network }, period, timeZone);
       return { workspaceId: request.principal.workspaceId, timeZone, from: period.from.toISOString(), to: period.to.toISOString(), cells };
     },
