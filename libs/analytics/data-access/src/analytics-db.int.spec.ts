@@ -27,6 +27,7 @@ describe.each(targets)('analytics database on $name', ({ name, schema }) => {
       expect.stringMatching(/^\d{14}_add_dead_letters$/),
       expect.stringMatching(/^\d{14}_create_rate_limit_counters$/),
       expect.stringMatching(/^\d{14}_widen_counters_to_bigint$/),
+      expect.stringMatching(/^\d{14}_add_goals_settings_custom_metrics_competitors$/),
     ]);
     expect(await db.migrate()).toEqual([]);
 
