@@ -28,7 +28,10 @@ export function registerSettingsRoutes(app: ServiceApp, db: AnalyticsDb): void {
         tags: ['settings'],
         summary: 'Sets the time zone every later query, goal and report of the workspace defaults to',
         body: WorkspaceSettingsBodySchema,
-        response: { 200: WorkspaceSettingsSchema, 400: errorResponse('timeZone is not an IANA zone (TIME_ZONE_INVALID), or the body fails a check (VALIDATION_FAILED)') },
+        response: {
+          200: WorkspaceSettingsSchema,
+          400: errorResponse('timeZone is not an IANA zone (TIME_ZONE_INVALID), or the body fails a check (VALIDATION_FAILED)'),
+        },
       },
     },
     async (request) => {
