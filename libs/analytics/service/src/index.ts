@@ -5,6 +5,4 @@ export * from './consumers/store-events.consumer.ts';
 export * from './reporting/breakdown.repository.ts';
 export * from './reporting/summary.repository.ts';
 export * from './compose-analytics-service.ts';
-export * from './reporting/reading-sql.ts';
-export * from './reporting/workspace-settings.repository.ts';
-export * from './routes/period-query.ts';
+export type { Scope } from './reporting/reading-sql.ts';

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createAnalyticsDb, type AnalyticsDb } from '@herald/analytics-data-access';
-import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
+import type { MemoryEventBus } from '@herald/event-bus';
 import { createEvent, type HeraldEvent } from '@herald/events';
-import { createLogger, createTestKeys, walkOddTargets, walkRoutes, type ServiceApp } from '@herald/service-kit';
+import { createTestKeys, walkOddTargets, walkRoutes, type ServiceApp } from '@herald/service-kit';
 
-import { buildAnalyticsApp } from './build-app.ts';
-import { startStoreEventsConsumer } from './consumers/store-events.consumer.ts';
+import { startPgliteAnalytics, type PgliteAnalytics } from './testing/pglite-analytics.ts';
 
-const logger = createLogger({ name: 'test', level: 'silent' });
 const WS = 'a';
 const keys = createTestKeys();
 const asA = { 'x-api-key': keys.keyA };
@@ -38,23 +35,17 @@ const analyzed = (id: string, occurredAt: string, score: number, scored = true) 
   });
 
 describe('analytics: stored events and the period summary', () => {
-  let db: AnalyticsDb;
+  let service: PgliteAnalytics;
   let bus: MemoryEventBus;
   let app: ServiceApp;
 
   beforeAll(async () => {
-    db = createAnalyticsDb({ kind: 'pglite' });
-    await db.migrate();
-    bus = createMemoryEventBus({ logger });
-    await bus.ensureTopics();
-    await startStoreEventsConsumer({ bus, db, logger });
-    app = await buildAnalyticsApp({ logger, db, bus, verifyKey: keys.verifyKey });
+    service = await startPgliteAnalytics(keys.verifyKey);
+    ({ bus, app } = service);
   }, 120_000); // PGlite's start and migrations take seconds on a busy machine
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.close();
+    await service?.close();
   });
 
   const summary = async (from: string, to: string) => {
@@ -62,10 +53,7 @@ describe('analytics: stored events and the period summary', () => {
     expect(res.statusCode).toBe(200);
     return res.json();
   };
-  const publish = async (events: HeraldEvent[]) => {
-    await bus.publish(events);
-    await bus.drain({ timeoutMs: 60_000 });
-  };
+  const publish = (events: HeraldEvent[]) => service.publish(events);
 
   it('sums the newest snapshot of each post published in the period, and averages scored mentions', async () => {
     const first = published('1', '2026-11-02T10:00:00Z', 1000, 40);

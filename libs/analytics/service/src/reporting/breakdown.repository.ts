@@ -2,8 +2,8 @@ import { Prisma, type AnalyticsDb } from '@herald/analytics-data-access';
 import { summaryFromTotals, type PeriodSummary } from '@herald/analytics-metrics';
 import { weekdayHour, type Period } from '@herald/period';
 
-import { postSums, profileScopeSql, readingJoin, tableOf, totalsOf, type PostSumsRow } from './reading-sql.ts';
-import { settlingCutoff, type Scope } from './summary.repository.ts';
+import { postSums, publishedInScopeSql, readingJoin, tableOf, totalsOf, type PostSumsRow, type Scope } from './reading-sql.ts';
+import { settlingCutoff } from './summary.repository.ts';
 
 export const BREAKDOWN_DIMENSIONS = ['network', 'profile', 'content-type', 'tag', 'campaign'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
@@ -44,7 +44,7 @@ export async function loadBreakdown(db: AnalyticsDb, scope: Scope, period: Perio
   const rows = await db.prisma.$queryRaw<(PostSumsRow & { key: string | null })[]>`
     SELECT ${KEY[by]} AS key, ${postSums}
     FROM ${table('posts')} p ${tags} ${readingJoin(db, settlingCutoff(period.to))}
-    WHERE ${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${period.from} AND p.published_at < ${period.to}
+    WHERE ${publishedInScopeSql(db, scope, period.from, period.to)}
     GROUP BY 1`;
   return rows
     .map((row) => {
@@ -89,7 +89,7 @@ export async function loadBestTimes(db: AnalyticsDb, scope: Scope, period: Perio
   const slots = await db.prisma.$queryRaw<{ slot: number; posts: number; impressions: number; engagements: number }[]>`
     SELECT floor(extract(epoch FROM p.published_at) / ${QUARTER_HOUR_S})::float8 AS slot, ${postSums}
     FROM ${table('posts')} p ${readingJoin(db, settlingCutoff(period.to))}
-    WHERE ${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${period.from} AND p.published_at < ${period.to}
+    WHERE ${publishedInScopeSql(db, scope, period.from, period.to)}
     GROUP BY 1`;
   const cells = Array.from({ length: 7 * 24 }, (_, i) => ({ weekday: Math.floor(i / 24) + 1, hour: i % 24, posts: 0, impressions: 0, engagements: 0 }));
   for (const slot of slots) {

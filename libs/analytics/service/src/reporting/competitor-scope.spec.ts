@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createAnalyticsDb, type AnalyticsDb } from '@herald/analytics-data-access';
-import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
+import type { AnalyticsDb } from '@herald/analytics-data-access';
 import { createEvent } from '@herald/events';
 import { parsePeriod } from '@herald/period';
-import { createLogger } from '@herald/service-kit';
+import { createTestKeys } from '@herald/service-kit';
 
-import { startStoreEventsConsumer } from '../consumers/store-events.consumer.ts';
+import { startPgliteAnalytics, type PgliteAnalytics } from '../testing/pglite-analytics.ts';
 import { loadSummary } from './summary.repository.ts';
-
-const logger = createLogger({ name: 'test', level: 'silent' });
 
 const post = (id: string, profileId: string, impressions: number, engagements: number) =>
   createEvent({
@@ -30,17 +27,14 @@ const followers = (profileId: string, date: string, count: number) =>
   });
 
 describe('a profile marked as a competitor is never counted as the workspace own', () => {
+  let service: PgliteAnalytics;
   let db: AnalyticsDb;
-  let bus: MemoryEventBus;
   const may = parsePeriod('2026-05-01', '2026-06-01');
 
   beforeAll(async () => {
-    db = createAnalyticsDb({ kind: 'pglite' });
-    await db.migrate();
-    bus = createMemoryEventBus({ logger });
-    await bus.ensureTopics();
-    await startStoreEventsConsumer({ bus, db, logger });
-    await bus.publish([
+    service = await startPgliteAnalytics(createTestKeys().verifyKey);
+    ({ db } = service);
+    await service.publish([
       post('own-1', 'brand', 1000, 50),
       post('rival-1', 'rival', 5000, 400),
       followers('brand', '2026-04-30', 2000),
@@ -48,13 +42,11 @@ describe('a profile marked as a competitor is never counted as the workspace own
       followers('rival', '2026-04-30', 9000),
       followers('rival', '2026-05-31', 9900),
     ]);
-    await bus.drain({ timeoutMs: 60_000 });
     await db.prisma.competitorProfile.create({ data: { workspaceId: 'a', network: 'x', profileId: 'rival', competitor: 'Rival Inc' } });
   }, 120_000);
 
   afterAll(async () => {
-    await bus?.close();
-    await db?.close();
+    await service?.close();
   });
 
   it('leaves the competitor posts and followers out of the own totals', async () => {

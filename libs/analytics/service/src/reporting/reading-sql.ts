@@ -35,6 +35,10 @@ export function profileScopeSql(db: AnalyticsDb, scope: Scope, alias: string): P
   return Prisma.sql`${a}.workspace_id = ${scope.workspaceId} ${network} ${whose}`;
 }
 
+/** Posts of the scope (under alias p) published in [from, to): the WHERE of every post query. */
+export const publishedInScopeSql = (db: AnalyticsDb, scope: Scope, from: Date, to: Date) =>
+  Prisma.sql`${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${from} AND p.published_at < ${to}`;
+
 /** Mentions are what people say to and about the workspace: never a competitor's, scoped by network only. */
 export function mentionScopeSql(scope: Scope): Prisma.Sql {
   const network = scope.network ? Prisma.sql`AND network = ${scope.network}` : Prisma.empty;

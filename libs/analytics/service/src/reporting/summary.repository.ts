@@ -7,6 +7,7 @@ import {
   mentionSums,
   postSums,
   profileScopeSql,
+  publishedInScopeSql,
   readingJoin,
   tableOf,
   totalsOf,
@@ -14,8 +15,6 @@ import {
   type PostSumsRow,
   type Scope,
 } from './reading-sql.ts';
-
-export type { Scope } from './reading-sql.ts';
 
 const DAY = 86_400_000;
 
@@ -38,7 +37,7 @@ export async function loadSummaries(db: AnalyticsDb, scope: Scope, periods: read
   const posts = await db.prisma.$queryRaw<(PostSumsRow & { b: number })[]>`
     SELECT width_bucket(p.published_at, ${boundsSql}) AS b, ${postSums}
     FROM ${table('posts')} p ${readingJoin(db, settlingCutoff(last))}
-    WHERE ${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${first} AND p.published_at < ${last}
+    WHERE ${publishedInScopeSql(db, scope, first, last)}
     GROUP BY 1`;
   const mentions = await db.prisma.$queryRaw<(MentionSumsRow & { b: number })[]>`
     SELECT width_bucket(occurred_at, ${boundsSql}) AS b, ${mentionSums}

@@ -1,30 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createAnalyticsDb, type AnalyticsDb } from '@herald/analytics-data-access';
-import { createMemoryEventBus, type MemoryEventBus } from '@herald/event-bus';
 import { createEvent } from '@herald/events';
-import { createLogger, createTestKeys, type ServiceApp } from '@herald/service-kit';
+import { createTestKeys, type ServiceApp } from '@herald/service-kit';
 
-import { buildAnalyticsApp } from '../build-app.ts';
-import { startStoreEventsConsumer } from '../consumers/store-events.consumer.ts';
+import { startPgliteAnalytics, type PgliteAnalytics } from '../testing/pglite-analytics.ts';
 
-const logger = createLogger({ name: 'test', level: 'silent' });
 const keys = createTestKeys();
 
 describe('workspace settings: the stored time zone every query defaults to', () => {
-  let db: AnalyticsDb;
-  let bus: MemoryEventBus;
+  let service: PgliteAnalytics;
   let app: ServiceApp;
 
   beforeAll(async () => {
-    db = createAnalyticsDb({ kind: 'pglite' });
-    await db.migrate();
-    bus = createMemoryEventBus({ logger });
-    await bus.ensureTopics();
-    await startStoreEventsConsumer({ bus, db, logger });
-    app = await buildAnalyticsApp({ logger, db, bus, verifyKey: keys.verifyKey });
+    service = await startPgliteAnalytics(keys.verifyKey);
+    ({ app } = service);
     // 1 March 03:00 UTC is still 28 February, 22:00, in New York.
-    await bus.publish([
+    await service.publish([
       createEvent({
         type: 'ingestion.post.published',
         workspaceId: 'a',
@@ -35,13 +26,10 @@ describe('workspace settings: the stored time zone every query defaults to', () 
         },
       }),
     ]);
-    await bus.drain({ timeoutMs: 60_000 });
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.close();
+    await service?.close();
   });
 
   const get = (url: string, key = keys.keyA) => app.inject({ url, headers: { 'x-api-key': key } });
