@@ -3,4 +3,4 @@ export { createDeadLetterStore, isTransientDatabaseError, isUniqueViolation, typ
 
 export * from './analytics-db.ts';
 export { Prisma } from './generated/prisma/client.ts';
-export type { Post, MetricSnapshot, Mention, ProcessedEvent } from './generated/prisma/client.ts';
+export type { Post, MetricSnapshot, Mention, ProcessedEvent, Goal, CompetitorProfile, CustomMetric } from './generated/prisma/client.ts';

@@ -1,6 +1,7 @@
 import { METRIC_DEFINITIONS, type MetricName } from './metric-definitions.ts';
 
-export type GoalStatus = 'upcoming' | 'ahead' | 'on-track' | 'behind' | 'met' | 'missed';
+export const GOAL_STATUSES = ['upcoming', 'ahead', 'on-track', 'behind', 'met', 'missed'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /**
  * A goal either adds up over its period (engagements, posts, mentions, follower growth) or is a

@@ -118,3 +118,6 @@ export type MetricName = keyof typeof METRIC_DEFINITIONS;
 export const METRIC_NAMES = Object.keys(METRIC_DEFINITIONS) as MetricName[];
 /** How long after a period ends its post counters are taken: see READING. */
 export const SETTLING_DAYS = 7;
+
+/** A metric read from posts and their counters alone: the only kind a campaign (a set of posts) has. */
+export const isPostMetric = (name: MetricName) => METRIC_DEFINITIONS[name].sources.every((s) => s.startsWith('posts.') || s.startsWith('metric_snapshots.'));

@@ -158,6 +158,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's goals with progress, expected progress, forecast and status, the soonest ending first */
+        get: operations["listGoals"];
+        put?: never;
+        /** Sets a goal: a target for a metric over a period, for the workspace or one network or campaign */
+        post: operations["createGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One goal with its progress */
+        get: operations["getGoal"];
+        /** Replaces a goal */
+        put: operations["replaceGoal"];
+        post?: never;
+        /** Deletes a goal */
+        delete: operations["deleteGoal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -1276,6 +1313,666 @@ export interface operations {
             };
             /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listGoals: {
+        parameters: {
+            query?: {
+                /** @description Judge the goals as of this instant (ISO timestamp with an offset, or YYYY-MM-DD at midnight in the zone); default now */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        /** Format: date-time */
+                        at: string;
+                        goals: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What the team calls it */
+                            name: string | null;
+                            metric: string;
+                            metricLabel: string;
+                            target: number;
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Exclusive
+                                 */
+                                to: string;
+                                /** @description The period in words */
+                                label: string;
+                                timeZone: string;
+                            };
+                            /** @description Only this network */
+                            network: string | null;
+                            /** @description Only this campaign */
+                            campaign: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The instant the progress is judged at
+                             */
+                            at: string;
+                            /** @description total: adds up over the period (counts); level: a value to be at by its end (followers, rates, scores, response time) */
+                            shape: "total" | "level";
+                            /** @description The metric so far (a level goal: its value now); null when missing */
+                            actual: number | null;
+                            /** @description Share of the target reached (a follower goal: share of the way from the start) */
+                            progress: number | null;
+                            /** @description Where the goal should be by now: weekday-aware when paceModel is weekday, else linear */
+                            expected: number | null;
+                            /** @description Where a steady pace would be by now */
+                            expectedLinear: number | null;
+                            /** @description Where the workspace's usual weekday rhythm would be by now (total goals with enough history) */
+                            expectedWeekday: number | null;
+                            /** @description The period's end at the pace so far */
+                            forecast: number | null;
+                            /** @description Still needed per remaining day (total goals not yet met) */
+                            neededPerDay: number | null;
+                            /** @description Share of the period passed */
+                            elapsedShare: number;
+                            paceModel: "weekday" | "linear";
+                            /** @description One of upcoming, ahead, on-track, behind, met, missed; rule says how it is decided */
+                            status: "upcoming" | "ahead" | "on-track" | "behind" | "met" | "missed";
+                            /** @description How the status is decided */
+                            rule: string;
+                            /** @description How post counters are read */
+                            readingRule: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description at is not a date or has no offset (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the team calls it, e.g. "March engagement" */
+                    name?: string;
+                    /** @description A base metric (GET /v1/analytics/metrics lists them) */
+                    metric: "posts" | "impressions" | "reach" | "engagements" | "likes" | "comments" | "shares" | "saves" | "linkClicks" | "videoViews" | "engagementRate" | "engagementRateByReach" | "engagementRateByFollowers" | "followers" | "followerGrowth" | "followerGrowthRate" | "mentions" | "netSentiment" | "averageSentiment" | "inboundMessages" | "responseRate" | "medianResponseMinutes";
+                    /** @description The value to reach: a total over the period for counts, the level to be at by its end for followers, rates, scores and response time */
+                    target: number;
+                    /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                    from: string;
+                    /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                    to: string;
+                    /** @description IANA zone of the goal's days (default: the workspace's) */
+                    timeZone?: string;
+                    /** @description Only this network's posts, mentions and followers */
+                    network?: string;
+                    /** @description Only this campaign's posts (post metrics only) */
+                    campaign?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description What the team calls it */
+                        name: string | null;
+                        metric: string;
+                        metricLabel: string;
+                        target: number;
+                        period: {
+                            /** Format: date-time */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @description Exclusive
+                             */
+                            to: string;
+                            /** @description The period in words */
+                            label: string;
+                            timeZone: string;
+                        };
+                        /** @description Only this network */
+                        network: string | null;
+                        /** @description Only this campaign */
+                        campaign: string | null;
+                        /**
+                         * Format: date-time
+                         * @description The instant the progress is judged at
+                         */
+                        at: string;
+                        /** @description total: adds up over the period (counts); level: a value to be at by its end (followers, rates, scores, response time) */
+                        shape: "total" | "level";
+                        /** @description The metric so far (a level goal: its value now); null when missing */
+                        actual: number | null;
+                        /** @description Share of the target reached (a follower goal: share of the way from the start) */
+                        progress: number | null;
+                        /** @description Where the goal should be by now: weekday-aware when paceModel is weekday, else linear */
+                        expected: number | null;
+                        /** @description Where a steady pace would be by now */
+                        expectedLinear: number | null;
+                        /** @description Where the workspace's usual weekday rhythm would be by now (total goals with enough history) */
+                        expectedWeekday: number | null;
+                        /** @description The period's end at the pace so far */
+                        forecast: number | null;
+                        /** @description Still needed per remaining day (total goals not yet met) */
+                        neededPerDay: number | null;
+                        /** @description Share of the period passed */
+                        elapsedShare: number;
+                        paceModel: "weekday" | "linear";
+                        /** @description One of upcoming, ahead, on-track, behind, met, missed; rule says how it is decided */
+                        status: "upcoming" | "ahead" | "on-track" | "behind" | "met" | "missed";
+                        /** @description How the status is decided */
+                        rule: string;
+                        /** @description How post counters are read */
+                        readingRule: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The goal is invalid: from or to is not a date, has no offset or to is not after from (PERIOD_INVALID); the period is too long, the target does not fit the metric or a campaign goal is on a metric campaigns do not have (GOAL_INVALID); or the body fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getGoal: {
+        parameters: {
+            query?: {
+                /** @description Judge the goals as of this instant (ISO timestamp with an offset, or YYYY-MM-DD at midnight in the zone); default now */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description What the team calls it */
+                        name: string | null;
+                        metric: string;
+                        metricLabel: string;
+                        target: number;
+                        period: {
+                            /** Format: date-time */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @description Exclusive
+                             */
+                            to: string;
+                            /** @description The period in words */
+                            label: string;
+                            timeZone: string;
+                        };
+                        /** @description Only this network */
+                        network: string | null;
+                        /** @description Only this campaign */
+                        campaign: string | null;
+                        /**
+                         * Format: date-time
+                         * @description The instant the progress is judged at
+                         */
+                        at: string;
+                        /** @description total: adds up over the period (counts); level: a value to be at by its end (followers, rates, scores, response time) */
+                        shape: "total" | "level";
+                        /** @description The metric so far (a level goal: its value now); null when missing */
+                        actual: number | null;
+                        /** @description Share of the target reached (a follower goal: share of the way from the start) */
+                        progress: number | null;
+                        /** @description Where the goal should be by now: weekday-aware when paceModel is weekday, else linear */
+                        expected: number | null;
+                        /** @description Where a steady pace would be by now */
+                        expectedLinear: number | null;
+                        /** @description Where the workspace's usual weekday rhythm would be by now (total goals with enough history) */
+                        expectedWeekday: number | null;
+                        /** @description The period's end at the pace so far */
+                        forecast: number | null;
+                        /** @description Still needed per remaining day (total goals not yet met) */
+                        neededPerDay: number | null;
+                        /** @description Share of the period passed */
+                        elapsedShare: number;
+                        paceModel: "weekday" | "linear";
+                        /** @description One of upcoming, ahead, on-track, behind, met, missed; rule says how it is decided */
+                        status: "upcoming" | "ahead" | "on-track" | "behind" | "met" | "missed";
+                        /** @description How the status is decided */
+                        rule: string;
+                        /** @description How post counters are read */
+                        readingRule: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description at or id is invalid (PERIOD_INVALID, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No goal with this id in the workspace (GOAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replaceGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the team calls it, e.g. "March engagement" */
+                    name?: string;
+                    /** @description A base metric (GET /v1/analytics/metrics lists them) */
+                    metric: "posts" | "impressions" | "reach" | "engagements" | "likes" | "comments" | "shares" | "saves" | "linkClicks" | "videoViews" | "engagementRate" | "engagementRateByReach" | "engagementRateByFollowers" | "followers" | "followerGrowth" | "followerGrowthRate" | "mentions" | "netSentiment" | "averageSentiment" | "inboundMessages" | "responseRate" | "medianResponseMinutes";
+                    /** @description The value to reach: a total over the period for counts, the level to be at by its end for followers, rates, scores and response time */
+                    target: number;
+                    /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                    from: string;
+                    /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                    to: string;
+                    /** @description IANA zone of the goal's days (default: the workspace's) */
+                    timeZone?: string;
+                    /** @description Only this network's posts, mentions and followers */
+                    network?: string;
+                    /** @description Only this campaign's posts (post metrics only) */
+                    campaign?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description What the team calls it */
+                        name: string | null;
+                        metric: string;
+                        metricLabel: string;
+                        target: number;
+                        period: {
+                            /** Format: date-time */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @description Exclusive
+                             */
+                            to: string;
+                            /** @description The period in words */
+                            label: string;
+                            timeZone: string;
+                        };
+                        /** @description Only this network */
+                        network: string | null;
+                        /** @description Only this campaign */
+                        campaign: string | null;
+                        /**
+                         * Format: date-time
+                         * @description The instant the progress is judged at
+                         */
+                        at: string;
+                        /** @description total: adds up over the period (counts); level: a value to be at by its end (followers, rates, scores, response time) */
+                        shape: "total" | "level";
+                        /** @description The metric so far (a level goal: its value now); null when missing */
+                        actual: number | null;
+                        /** @description Share of the target reached (a follower goal: share of the way from the start) */
+                        progress: number | null;
+                        /** @description Where the goal should be by now: weekday-aware when paceModel is weekday, else linear */
+                        expected: number | null;
+                        /** @description Where a steady pace would be by now */
+                        expectedLinear: number | null;
+                        /** @description Where the workspace's usual weekday rhythm would be by now (total goals with enough history) */
+                        expectedWeekday: number | null;
+                        /** @description The period's end at the pace so far */
+                        forecast: number | null;
+                        /** @description Still needed per remaining day (total goals not yet met) */
+                        neededPerDay: number | null;
+                        /** @description Share of the period passed */
+                        elapsedShare: number;
+                        paceModel: "weekday" | "linear";
+                        /** @description One of upcoming, ahead, on-track, behind, met, missed; rule says how it is decided */
+                        status: "upcoming" | "ahead" | "on-track" | "behind" | "met" | "missed";
+                        /** @description How the status is decided */
+                        rule: string;
+                        /** @description How post counters are read */
+                        readingRule: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The goal is invalid: from or to is not a date, has no offset or to is not after from (PERIOD_INVALID); the period is too long, the target does not fit the metric or a campaign goal is on a metric campaigns do not have (GOAL_INVALID); or the body fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No goal with this id in the workspace (GOAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description id is not a uuid (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No goal with this id in the workspace (GOAL_NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,8 @@ export interface Scope {
    * A name: only the profiles marked as that competitor's.
    */
   competitor?: string;
+  /** Only posts of this campaign (post metrics only: mentions and followers have no campaign). */
+  campaign?: string;
 }
 
 const competitorProfileOf = (db: AnalyticsDb, alias: string) => Prisma.sql`
@@ -37,7 +39,7 @@ export function profileScopeSql(db: AnalyticsDb, scope: Scope, alias: string): P
 
 /** Posts of the scope (under alias p) published in [from, to): the WHERE of every post query. */
 export const publishedInScopeSql = (db: AnalyticsDb, scope: Scope, from: Date, to: Date) =>
-  Prisma.sql`${profileScopeSql(db, scope, 'p')} AND p.published_at >= ${from} AND p.published_at < ${to}`;
+  Prisma.sql`${profileScopeSql(db, scope, 'p')} ${scope.campaign === undefined ? Prisma.empty : Prisma.sql`AND p.campaign = ${scope.campaign}`} AND p.published_at >= ${from} AND p.published_at < ${to}`;
 
 /** Mentions are what people say to and about the workspace: never a competitor's, scoped by network only. */
 export function mentionScopeSql(scope: Scope): Prisma.Sql {

@@ -26,7 +26,15 @@ export const settlingCutoff = (to: Date) => new Date(to.getTime() + SETTLING_DAY
  * the buckets of a timeseries). A post or mention falls in the period of its own time; every post
  * is read as of the last period's end plus the settling time, so the buckets add up to the whole.
  */
-export async function loadSummaries(db: AnalyticsDb, scope: Scope, periods: readonly Period[]): Promise<PeriodSummary[]> {
+export interface ReadingOptions {
+  /**
+   * Read post counters as they stood at this instant instead of the last period's end plus the
+   * settling time: a goal judged mid-period, or as of a past day, sees no reading from after it.
+   */
+  readAsOf?: Date;
+}
+
+export async function loadSummaries(db: AnalyticsDb, scope: Scope, periods: readonly Period[], options: ReadingOptions = {}): Promise<PeriodSummary[]> {
   if (periods.length === 0) return [];
   const table = tableOf(db);
   const bounds = [...periods.map((p) => p.from), periods[periods.length - 1]!.to];
@@ -36,7 +44,7 @@ export async function loadSummaries(db: AnalyticsDb, scope: Scope, periods: read
 
   const posts = await db.prisma.$queryRaw<(PostSumsRow & { b: number })[]>`
     SELECT width_bucket(p.published_at, ${boundsSql}) AS b, ${postSums}
-    FROM ${table('posts')} p ${readingJoin(db, settlingCutoff(last))}
+    FROM ${table('posts')} p ${readingJoin(db, options.readAsOf ?? settlingCutoff(last))}
     WHERE ${publishedInScopeSql(db, scope, first, last)}
     GROUP BY 1`;
   const mentions = await db.prisma.$queryRaw<(MentionSumsRow & { b: number })[]>`
@@ -63,7 +71,7 @@ export async function loadSummaries(db: AnalyticsDb, scope: Scope, periods: read
   );
 }
 
-export async function loadSummary(db: AnalyticsDb, scope: Scope, period: Period): Promise<PeriodSummary> {
-  const [summary] = await loadSummaries(db, scope, [period]);
+export async function loadSummary(db: AnalyticsDb, scope: Scope, period: Period, options: ReadingOptions = {}): Promise<PeriodSummary> {
+  const [summary] = await loadSummaries(db, scope, [period], options);
   return summary!;
 }

@@ -11,11 +11,11 @@ export function periodFailure(error: unknown, prefix = 'query'): never {
 }
 
 /** The zone a request reads its dates in: its own timeZone, else the workspace's. */
-export async function zoneOf(db: AnalyticsDb, workspaceId: string, timeZone: string | undefined): Promise<string> {
+export async function zoneOf(db: AnalyticsDb, workspaceId: string, timeZone: string | undefined, prefix = 'query'): Promise<string> {
   try {
     return checkTimeZone(timeZone ?? (await loadWorkspaceSettings(db, workspaceId)).timeZone);
   } catch (error) {
-    return periodFailure(error);
+    return periodFailure(error, prefix);
   }
 }
 
