@@ -907,7 +907,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description One row per bucket */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -970,6 +970,7 @@ export interface operations {
                             medianResponseMinutes: number | null;
                         }[];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY); or more than 400 buckets (PERIOD_INVALID) */
@@ -1032,7 +1033,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description One row per group */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1074,6 +1075,7 @@ export interface operations {
                             engagementRateByReach: number | null;
                         }[];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
@@ -1136,7 +1138,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description One row per weekday and hour with posts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1160,6 +1162,7 @@ export interface operations {
                             engagementRate: number | null;
                         }[];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
@@ -1363,7 +1366,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The goals */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1433,6 +1436,7 @@ export interface operations {
                             updatedAt: string;
                         }[];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description at is not a date or has no offset (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED) */

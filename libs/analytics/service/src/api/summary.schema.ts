@@ -110,6 +110,22 @@ export const BreakdownQuerySchema = Type.Object(
 );
 
 const rowMetric = (name: (typeof METRIC_NAMES)[number]) => MetricsSchema.properties[name]!;
+
+/** The post metrics a breakdown row carries, in the order CSV columns show them. */
+export const BREAKDOWN_COLUMNS = [
+  'posts',
+  'impressions',
+  'reach',
+  'engagements',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'linkClicks',
+  'videoViews',
+  'engagementRate',
+  'engagementRateByReach',
+] as const;
 export const BreakdownSchema = Type.Object({
   workspaceId: Type.String(),
   by: Type.String(),
@@ -118,24 +134,7 @@ export const BreakdownSchema = Type.Object({
   rows: Type.Array(
     Type.Object({
       key: nullable(Type.String(), "The group's value; null for posts without one"),
-      ...Object.fromEntries(
-        (
-          [
-            'posts',
-            'impressions',
-            'reach',
-            'engagements',
-            'likes',
-            'comments',
-            'shares',
-            'saves',
-            'linkClicks',
-            'videoViews',
-            'engagementRate',
-            'engagementRateByReach',
-          ] as const
-        ).map((n) => [n, rowMetric(n)]),
-      ),
+      ...Object.fromEntries(BREAKDOWN_COLUMNS.map((n) => [n, rowMetric(n)])),
     }),
   ),
 });

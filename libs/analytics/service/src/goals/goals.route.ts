@@ -7,6 +7,7 @@ import { AppError, errorResponse, type ServiceApp } from '@herald/service-kit';
 
 import { GoalAtQuerySchema, GoalBodySchema, GoalIdParamsSchema, GoalListSchema, GoalSchema, type GoalBody, type GoalView } from '../api/goal.schema.ts';
 import { periodFailure, zoneOf } from '../routes/period-query.ts';
+import { sendCsv, tableResponse, wantsCsv } from '../routes/csv-reply.ts';
 import { READING_RULE } from '../routes/summary.route.ts';
 import { goalProgressOf } from './goal-progress.ts';
 import { createGoal, deleteGoal, findGoal, listGoals, replaceGoal, type GoalRecord } from './goal.repository.ts';
@@ -16,6 +17,23 @@ const MAX_GOAL_DAYS = 400;
 
 const GOAL_400 =
   'The goal is invalid: from or to is not a date, has no offset or to is not after from (PERIOD_INVALID); the period is too long, the target does not fit the metric or a campaign goal is on a metric campaigns do not have (GOAL_INVALID); or the body fails a check (VALIDATION_FAILED)';
+const GOAL_CSV_COLUMNS = [
+  'id',
+  'name',
+  'metric',
+  'target',
+  'period',
+  'from',
+  'to',
+  'network',
+  'campaign',
+  'actual',
+  'progress',
+  'expected',
+  'forecast',
+  'neededPerDay',
+  'status',
+] as const;
 const GOAL_404 = 'No goal with this id in the workspace (GOAL_NOT_FOUND)';
 
 const invalid = (field: string, message: string) => new AppError('GOAL_INVALID', message, 400, [{ field, message }]);
@@ -109,17 +127,21 @@ export function registerGoalRoutes(app: ServiceApp, db: AnalyticsDb): void {
         summary: "The workspace's goals with progress, expected progress, forecast and status, the soonest ending first",
         querystring: GoalAtQuerySchema,
         response: {
-          200: GoalListSchema,
+          200: tableResponse(GoalListSchema, 'The goals'),
           400: errorResponse('at is not a date or has no offset (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED)'),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workspaceId } = request.principal;
       const at = await atOf(db, workspaceId, request.query.at);
       const goals = await listGoals(db, workspaceId);
       const views: GoalView[] = [];
       for (const goal of goals) views.push(await viewOf(db, goal, at));
+      if (wantsCsv(request)) {
+        const rows = views.map((v) => ({ ...v, from: v.period.from, to: v.period.to, period: v.period.label }));
+        return sendCsv(reply, 'goals', rows, GOAL_CSV_COLUMNS);
+      }
       return { workspaceId, at: at.toISOString(), goals: views };
     },
   );

@@ -1,12 +1,22 @@
 import type { AnalyticsDb } from '@herald/analytics-data-access';
+import { METRIC_NAMES } from '@herald/analytics-metrics';
 import { bucketsOf } from '@herald/period';
 import { AppError, errorResponse, type ServiceApp } from '@herald/service-kit';
 
-import { BestTimesSchema, BreakdownQuerySchema, BreakdownSchema, SummaryQuerySchema, TimeseriesQuerySchema, TimeseriesSchema } from '../api/summary.schema.ts';
+import {
+  BestTimesSchema,
+  BREAKDOWN_COLUMNS,
+  BreakdownQuerySchema,
+  BreakdownSchema,
+  SummaryQuerySchema,
+  TimeseriesQuerySchema,
+  TimeseriesSchema,
+} from '../api/summary.schema.ts';
 import { loadBestTimes, loadBreakdown, type BreakdownDimension } from '../reporting/breakdown.repository.ts';
 import { loadSummaries } from '../reporting/summary.repository.ts';
 import { PERIOD_400, periodQuery } from './period-query.ts';
 import { metricsOf } from './summary.route.ts';
+import { sendCsv, tableResponse, wantsCsv } from './csv-reply.ts';
 
 /** A year of days, several years of weeks and decades of months stay within this. */
 const MAX_BUCKETS = 400;
@@ -21,10 +31,13 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
         tags: ['analytics'],
         summary: 'KPIs per calendar day, ISO week or month of the zone; a post counts in the bucket of its publishing time',
         querystring: TimeseriesQuerySchema,
-        response: { 200: TimeseriesSchema, 400: errorResponse(`${PERIOD_400}; or more than ${MAX_BUCKETS} buckets (PERIOD_INVALID)`) },
+        response: {
+          200: tableResponse(TimeseriesSchema, 'One row per bucket'),
+          400: errorResponse(`${PERIOD_400}; or more than ${MAX_BUCKETS} buckets (PERIOD_INVALID)`),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const buckets = bucketsOf(period, request.query.interval, timeZone);
       if (buckets.length > MAX_BUCKETS) {
@@ -32,13 +45,15 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
         throw new AppError('PERIOD_INVALID', message, 400, [{ field: 'query.interval', message }]);
       }
       const summaries = await loadSummaries(db, { workspaceId: request.principal.workspaceId, timeZone, network: request.query.network }, buckets);
+      const rows = buckets.map((b, i) => ({ start: b.start, ...metricsOf(summaries[i]!) }));
+      if (wantsCsv(request)) return sendCsv(reply, `timeseries-${request.query.interval}`, rows, ['start', ...METRIC_NAMES]);
       return {
         workspaceId: request.principal.workspaceId,
         timeZone,
         interval: request.query.interval,
         from: period.from.toISOString(),
         to: period.to.toISOString(),
-        buckets: buckets.map((b, i) => ({ start: b.start, ...metricsOf(summaries[i]!) })),
+        buckets: rows,
       };
     },
   );
@@ -51,13 +66,14 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
         tags: ['analytics'],
         summary: 'Post metrics per network, profile, content type, tag or campaign, most engagements first',
         querystring: BreakdownQuerySchema,
-        response: { 200: BreakdownSchema, 400: errorResponse(PERIOD_400) },
+        response: { 200: tableResponse(BreakdownSchema, 'One row per group'), 400: errorResponse(PERIOD_400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const by = request.query.by as BreakdownDimension;
       const rows = await loadBreakdown(db, { workspaceId: request.principal.workspaceId, timeZone, network: request.query.network }, period, by);
+      if (wantsCsv(request)) return sendCsv(reply, `breakdown-${by}`, rows, ['key', ...BREAKDOWN_COLUMNS]);
       return { workspaceId: request.principal.workspaceId, by, from: period.from.toISOString(), to: period.to.toISOString(), rows };
     },
   );
@@ -70,12 +86,13 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
         tags: ['analytics'],
         summary: 'Weekday × hour grid in the zone: posts published in each cell and their engagement rate',
         querystring: SummaryQuerySchema,
-        response: { 200: BestTimesSchema, 400: errorResponse(PERIOD_400) },
+        response: { 200: tableResponse(BestTimesSchema, 'One row per weekday and hour with posts'), 400: errorResponse(PERIOD_400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const cells = await loadBestTimes(db, { workspaceId: request.principal.workspaceId, timeZone, network: request.query.network }, period, timeZone);
+      if (wantsCsv(request)) return sendCsv(reply, 'best-times', cells, ['weekday', 'hour', 'posts', 'impressions', 'engagements', 'engagementRate']);
       return { workspaceId: request.principal.workspaceId, timeZone, from: period.from.toISOString(), to: period.to.toISOString(), cells };
     },
   );
