@@ -48,3 +48,19 @@ export function parseScopes(value: string): Scope[] {
   if (bad.length || scopes.length === 0) throw new InvalidArgumentError(`--scope takes a comma-separated list of ${SCOPES.join(', ')} (got ${value})`);
   return [...new Set(scopes)] as Scope[];
 }
+
+export const INTERVALS = ['day', 'week', 'month'] as const;
+// Written out like the lists above; the analytics breakdown route refuses any other.
+export const BREAKDOWN_BY = ['network', 'profile', 'content-type', 'tag', 'campaign'] as const;
+
+export const finiteNumber = (flag: string) => (value: string) => {
+  const n = Number(value.replace(/_/g, ''));
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${flag} takes a number (got ${value})`);
+  return n;
+};
+
+export const count = (flag: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 168) throw new InvalidArgumentError(`${flag} takes a whole number from 1 to 168`);
+  return n;
+};

@@ -1,6 +1,20 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 
-import { BATCH_KINDS, date, DLQ_SERVICES, IMPORT_ENCODINGS, IMPORT_FORMATS, oneOf, parseScopes, port, type DlqService } from './cli-options.ts';
+import {
+  BATCH_KINDS,
+  BREAKDOWN_BY,
+  count,
+  date,
+  DLQ_SERVICES,
+  finiteNumber,
+  IMPORT_ENCODINGS,
+  IMPORT_FORMATS,
+  INTERVALS,
+  oneOf,
+  parseScopes,
+  port,
+  type DlqService,
+} from './cli-options.ts';
 import { describeError, EXIT, EXIT_CODES_HELP } from './cli-error.ts';
 import { resolveDataDir } from './embedded/data-dir.ts';
 
@@ -36,18 +50,133 @@ program
     await runStart({ dataDir: dataDir(), host: opts.host, port: opts.port, workspaceId: opts.workspace, sample: opts.sample, logLevel: opts.logLevel });
   });
 
-const analytics = program.command('analytics').description('reporting data and KPIs');
-analytics
-  .command('summary')
-  .description('headline KPIs for a period: posts, impressions, engagements, engagement rate, mentions, average sentiment')
+const analytics = program.command('analytics').description('reporting data and KPIs, from the running herald or the data dir');
+
+/** The options every analytics table shares: the period, its zone, a network, the workspace, the output. */
+function periodCommand(name: string, description: string, options: { csv: boolean } = { csv: true }): Command {
+  const command = analytics
+    .command(name)
+    .description(description)
+    .requiredOption('--from <YYYY-MM-DD>', 'first day, inclusive', date('--from'))
+    .requiredOption('--to <YYYY-MM-DD>', 'end day, exclusive', date('--to'))
+    .option('--time-zone <zone>', "IANA zone the days are read in (default: the workspace's)")
+    .option('--network <network>', "only this network's posts, mentions and followers")
+    .option('--workspace <id>', 'workspace (a running herald answers for its demo workspace)', 'demo')
+    .option('--json', "print the API's JSON");
+  if (options.csv) command.addOption(new Option('--csv', "print the API's CSV").conflicts('json'));
+  return command;
+}
+
+interface PeriodFlags {
+  from: string;
+  to: string;
+  timeZone?: string;
+  network?: string;
+  workspace: string;
+  json?: boolean;
+  csv?: boolean;
+}
+const tableOptions = (opts: PeriodFlags) => ({
+  dataDir: dataDir(),
+  workspaceId: opts.workspace,
+  from: opts.from,
+  to: opts.to,
+  ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+  ...(opts.network ? { network: opts.network } : {}),
+  json: Boolean(opts.json),
+  csv: Boolean(opts.csv),
+});
+
+periodCommand('summary', 'headline KPIs for a period: posts, impressions, reach, engagements, engagement rate, followers, mentions, net sentiment', {
+  csv: false,
+}).action(async (opts: PeriodFlags) => {
+  const { fetchSummary, formatSummary } = await import('./commands/analytics-summary.command.ts');
+  const options = tableOptions(opts);
+  process.stdout.write(formatSummary(await fetchSummary(options), options));
+});
+
+periodCommand('timeseries', 'KPIs per calendar day, ISO week or month; a post counts in the bucket it was published in')
+  .option('--interval <interval>', INTERVALS.join('|'), oneOf('--interval', INTERVALS), 'day')
+  .action(async (opts: PeriodFlags & { interval: (typeof INTERVALS)[number] }) => {
+    const { runTimeseries } = await import('./commands/analytics-tables.command.ts');
+    process.stdout.write(await runTimeseries({ ...tableOptions(opts), interval: opts.interval }));
+  });
+
+periodCommand('breakdown', 'post metrics per network, profile, content type, tag or campaign, most engagements first')
+  .requiredOption('--by <dimension>', BREAKDOWN_BY.join('|'), oneOf('--by', BREAKDOWN_BY))
+  .action(async (opts: PeriodFlags & { by: string }) => {
+    const { runBreakdown } = await import('./commands/analytics-tables.command.ts');
+    process.stdout.write(await runBreakdown({ ...tableOptions(opts), by: opts.by }));
+  });
+
+periodCommand('best-times', 'weekday × hour cells in the zone, best engagement rate first (--json and --csv: all 168)')
+  .option('--top <n>', 'how many cells to list', count('--top'), 10)
+  .option('--min-posts <n>', 'only cells with this many posts behind them: one post is an anecdote, not a best time', count('--min-posts'), 2)
+  .action(async (opts: PeriodFlags & { top: number; minPosts: number }) => {
+    const { runBestTimes } = await import('./commands/analytics-tables.command.ts');
+    process.stdout.write(await runBestTimes({ ...tableOptions(opts), top: opts.top, minPosts: opts.minPosts }));
+  });
+
+const goals = program.command('goals').description('targets for a metric over a period, with progress, pace, forecast and status');
+goals
+  .command('set')
+  .description('set a goal, e.g. 50,000 engagements in March: --metric engagements --target 50000 --from 2026-03-01 --to 2026-04-01')
+  .requiredOption('--metric <metric>', 'a metric name (GET /v1/analytics/metrics lists them): engagements, posts, impressions, followers, engagementRate, …')
+  .requiredOption(
+    '--target <n>',
+    'a total for counts; the level to be at by the end for followers, rates and scores (rates as ratios: 0.05)',
+    finiteNumber('--target'),
+  )
   .requiredOption('--from <YYYY-MM-DD>', 'first day, inclusive', date('--from'))
   .requiredOption('--to <YYYY-MM-DD>', 'end day, exclusive', date('--to'))
+  .option('--time-zone <zone>', "IANA zone of the goal's days (default: the workspace's)")
+  .option('--network <network>', 'only this network')
+  .option('--campaign <campaign>', "only this campaign's posts")
+  .option('--name <name>', 'what the team calls it')
   .option('--workspace <id>', 'workspace', 'demo')
-  .option('--json', 'print one JSON object keyed by metric name')
-  .action(async (opts: { from: string; to: string; workspace: string; json?: boolean }) => {
-    const { fetchSummary, formatSummary } = await import('./commands/analytics-summary.command.ts');
-    const options = { dataDir: dataDir(), from: opts.from, to: opts.to, workspaceId: opts.workspace, json: Boolean(opts.json) };
-    process.stdout.write(formatSummary(await fetchSummary(options), options));
+  .option('--json', "print the API's JSON")
+  .action(
+    async (opts: {
+      metric: string;
+      target: number;
+      from: string;
+      to: string;
+      timeZone?: string;
+      network?: string;
+      campaign?: string;
+      name?: string;
+      workspace: string;
+      json?: boolean;
+    }) => {
+      const { formatGoal, setGoal } = await import('./commands/goals.command.ts');
+      const { workspace, json, ...input } = opts;
+      const { goal, text } = await setGoal({ dataDir: dataDir(), workspaceId: workspace }, input);
+      process.stdout.write(json ? `${text.trim()}\n` : `Goal set.\n${formatGoal(goal)}`);
+    },
+  );
+goals
+  .command('list')
+  .description('every goal with its progress, expected progress by now, forecast and status')
+  .option('--at <date>', 'judge them as of this day (YYYY-MM-DD in the workspace zone) or instant (ISO with offset); default now')
+  .option('--workspace <id>', 'workspace', 'demo')
+  .option('--json', "print the API's JSON")
+  .addOption(new Option('--csv', "print the API's CSV").conflicts('json'))
+  .action(async (opts: { at?: string; workspace: string; json?: boolean; csv?: boolean }) => {
+    const { formatGoals, listGoals } = await import('./commands/goals.command.ts');
+    const { goals: list, text } = await listGoals(
+      { dataDir: dataDir(), workspaceId: opts.workspace },
+      { ...(opts.at ? { at: opts.at } : {}), csv: Boolean(opts.csv) },
+    );
+    process.stdout.write(opts.csv ? text : opts.json ? `${text.trim()}\n` : formatGoals(list));
+  });
+goals
+  .command('delete <id>')
+  .description('delete a goal')
+  .option('--workspace <id>', 'workspace', 'demo')
+  .action(async (id: string, opts: { workspace: string }) => {
+    const { deleteGoal } = await import('./commands/goals.command.ts');
+    await deleteGoal({ dataDir: dataDir(), workspaceId: opts.workspace }, id);
+    process.stdout.write(`deleted goal ${id}\n`);
   });
 
 program

@@ -211,7 +211,7 @@ describe('herald start and herald analytics summary (embedded mode)', () => {
     expect(JSON.parse(offline.stdout)).toEqual(expected);
 
     const table = herald(['analytics', 'summary', '--from', from, '--to', to], dataDir);
-    expect(table.stdout).toMatch(/Engagement rate\s+\d+\.\d{2}%/);
+    expect(table.stdout).toMatch(/Engagement rate\s+\d+\.\d%/);
 
     // Keys straight from the data dir once herald is stopped.
     const offlineKeys = herald(['keys', 'create', '--workspace', 'beta', '--json'], dataDir);

@@ -147,3 +147,14 @@ function flagMessage(field: string, message: string, flags: Record<string, strin
   const text = message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
   return `${flags[field] ?? field}: ${text}`;
 }
+
+/** The API's query fields as the analytics commands' flags. */
+export const PERIOD_FLAGS: Record<string, string> = {
+  'query.from': '--from',
+  'query.to': '--to',
+  'query.timeZone': '--time-zone',
+  'query.network': '--network',
+  'query.interval': '--interval',
+  'query.by': '--by',
+  'query.at': '--at',
+};

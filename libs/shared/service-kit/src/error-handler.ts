@@ -43,6 +43,31 @@ export function dataExceptionCodeOf(error: unknown): string | null {
   return null;
 }
 
+interface ValidationIssue {
+  keyword: string;
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/**
+ * Ajv's errors as one detail per field. A union of literals (an enum written as anyOf of consts)
+ * fails once per choice; those become a single "must be one of …" naming the choices.
+ */
+export function validationDetails(issues: readonly ValidationIssue[], context: string): { field: string; message: string }[] {
+  const fieldOf = (v: ValidationIssue) =>
+    `${context}${v.instancePath || ''}`.replace(/\//g, '.') + (v.keyword === 'required' ? `.${(v.params?.missingProperty as string | undefined) ?? ''}` : '');
+  const byField = new Map<string, ValidationIssue[]>();
+  for (const v of issues) byField.set(fieldOf(v), [...(byField.get(fieldOf(v)) ?? []), v]);
+  return [...byField].flatMap(([field, list]) => {
+    const choices = list.filter((v) => v.keyword === 'const').map((v) => String(v.params?.allowedValue));
+    if (choices.length > 0 && list.every((v) => v.keyword === 'const' || v.keyword === 'anyOf')) {
+      return [{ field, message: `must be one of ${choices.join(', ')}` }];
+    }
+    return list.map((v) => ({ field, message: v.message ?? 'is invalid' }));
+  });
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
@@ -57,12 +82,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const fe = error as FastifyError;
     if (fe.validation) {
-      const details = fe.validation.map((v) => ({
-        field:
-          `${fe.validationContext ?? 'body'}${v.instancePath || ''}`.replace(/\//g, '.') +
-          (v.keyword === 'required' ? `.${(v.params as { missingProperty?: string }).missingProperty ?? ''}` : ''),
-        message: v.message ?? 'is invalid',
-      }));
+      const details = validationDetails(fe.validation, fe.validationContext ?? 'body');
       return reply.status(400).send(body('VALIDATION_FAILED', `Invalid request: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details));
     }
     // A dependency that could not answer (e.g. key verification when ingestion is down): retry later.

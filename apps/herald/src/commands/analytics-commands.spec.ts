@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAnalyticsDb } from '@herald/analytics-data-access';
+import { createStoreEventsHandler } from '@herald/analytics-service';
+import { openPGlite } from '@herald/db';
+import type { DeliveredEvent } from '@herald/event-bus';
+import { createEvent, type HeraldEvent } from '@herald/events';
+import { createLogger } from '@herald/service-kit';
+
+import { CliError, EXIT } from '../cli-error.ts';
+import { fetchSummary, formatSummary } from './analytics-summary.command.ts';
+import { runBestTimes, runBreakdown, runTimeseries } from './analytics-tables.command.ts';
+import { deleteGoal, formatGoals, listGoals, setGoal } from './goals.command.ts';
+
+const WS = 'demo';
+const logger = createLogger({ name: 'test', level: 'silent' });
+
+const post = (id: string, network: 'x' | 'linkedin', publishedAt: string, impressions: number, engagements: number): HeraldEvent =>
+  createEvent({
+    type: 'ingestion.post.published',
+    workspaceId: WS,
+    source: 'test',
+    payload: {
+      post: { network, networkPostId: id, publishedAt, text: `post ${id}`, contentType: 'text', tags: [] },
+      metrics: { capturedAt: '2026-01-20T00:00:00Z', impressions, engagements },
+    },
+  });
+// January 2026. Monday 5th 10:00: x 1,000 / 30 and linkedin 2,000 / 90 (the same hour: one cell of two posts).
+// Monday 12th 10:00: x 3,000 / 70. So x: 4,000 / 100 = 2.5 %; linkedin: 2,000 / 90 = 4.5 %; all: 6,000 / 190.
+const EVENTS = [
+  post('a', 'x', '2026-01-05T10:00:00Z', 1000, 30),
+  post('b', 'linkedin', '2026-01-05T10:30:00Z', 2000, 90),
+  post('c', 'x', '2026-01-12T10:00:00Z', 3000, 70),
+];
+
+describe('herald analytics and goals commands over the embedded store', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-analytics-'));
+  const base = { dataDir, workspaceId: WS, from: '2026-01-01', to: '2026-02-01', json: false, csv: false };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const pglite = openPGlite({ dataDir: join(dataDir, 'pglite') });
+    const db = createAnalyticsDb({ kind: 'pglite', pglite });
+    try {
+      await db.migrate();
+      const handle = createStoreEventsHandler({ db, logger });
+      await handle(EVENTS.map((event, i) => ({ event, topic: 'test', partition: 0, offset: String(i), key: null, logger }) satisfies DeliveredEvent));
+    } finally {
+      await db.close();
+      await pglite.close();
+    }
+  }, 120_000);
+
+  it('summary: the figures, formatted once (rates in %, – for missing)', async () => {
+    const summary = await fetchSummary(base);
+    expect(summary).toMatchObject({ posts: 3, impressions: 6000, engagements: 190, followers: null });
+    const text = formatSummary(summary, base);
+    expect(text).toMatch(/^Summary January 2026 \(2026-01-01 to 2026-02-01, to exclusive, UTC\)\n/);
+    expect(text).toMatch(/Engagement rate\s+3\.2%/); // 190 ÷ 6,000 = 3.17 %
+    expect(text).toMatch(/Followers\s+–/);
+  });
+
+  it('timeseries by week: a post in the week it was published; JSON is the API answer', async () => {
+    const json = JSON.parse(await runTimeseries({ ...base, interval: 'week', json: true }));
+    // Weeks start on Monday: 29 Dec (clipped to 1 Jan), 5 Jan, 12 Jan, 19 Jan, 26 Jan.
+    expect(json.buckets.map((b: { start: string; posts: number }) => [b.start, b.posts])).toEqual([
+      ['2025-12-29', 0],
+      ['2026-01-05', 2],
+      ['2026-01-12', 1],
+      ['2026-01-19', 0],
+      ['2026-01-26', 0],
+    ]);
+    const text = await runTimeseries({ ...base, interval: 'week' });
+    expect(text).toMatch(/\n {2}2026-01-05\s+2\s+3,000\s+120\s+4\.0%/); // 120 ÷ 3,000
+    expect(text).toMatch(/\n {2}2026-01-19\s+0\s+0\s+0\s+–/);
+  });
+
+  it('breakdown by network, most engagements first; CSV straight from the API', async () => {
+    const text = await runBreakdown({ ...base, by: 'network' });
+    expect(text.split('\n').slice(2, 4)).toEqual([
+      expect.stringMatching(/^ {2}x\s+2\s+4,000\s+100\s+2\.5%/),
+      expect.stringMatching(/^ {2}linkedin\s+1\s+2,000\s+90\s+4\.5%/),
+    ]);
+    const rows = parse(await runBreakdown({ ...base, by: 'network', csv: true }), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.key, r.engagements])).toEqual([
+      ['x', '100'],
+      ['linkedin', '90'],
+    ]);
+  });
+
+  it('best times: only cells with enough posts behind them', async () => {
+    // Monday 10:00 holds a, b and c: 6,000 impressions, 190 engagements.
+    const text = await runBestTimes({ ...base, top: 10, minPosts: 2 });
+    expect(text).toMatch(/\n {2}Mon 10:00\s+3\s+6,000\s+190\s+3\.2%\n/);
+    expect(await runBestTimes({ ...base, top: 10, minPosts: 4 })).toMatch(/^No weekday × hour cell holds 4 or more posts/);
+  });
+
+  it('goals: set, list as of a day, delete; a bad flag is named', async () => {
+    const place = { dataDir, workspaceId: WS };
+    const { goal } = await setGoal(place, { metric: 'engagements', target: 400, from: '2026-01-01', to: '2026-02-01', name: 'January' });
+    // As of 13 January: 12 of 31 days gone, 190 of 400; linear 400 × 12/31 = 154.8 (no 8-week history: linear);
+    // forecast 190 ÷ 12/31 = 490.8; still needed (400 − 190) ÷ 19 days = 11.05 a day, rounded up to 12.
+    const { goals } = await listGoals(place, { at: '2026-01-13', csv: false });
+    expect(goals).toHaveLength(1);
+    expect(goals[0]).toMatchObject({ id: goal.id, actual: 190, status: 'ahead', paceModel: 'linear' });
+    expect(goals[0]!.expected).toBeCloseTo((400 * 12) / 31, 6);
+    expect(formatGoals(goals)).toMatch(
+      /^January: Engagements 400, January 2026 \(UTC\) {2}\[ahead\]\n {2}190 so far \(47\.5% of the target\) · expected by now 155 · forecast 491 · 12 a day still needed\n/,
+    );
+
+    const bad = await setGoal(place, { metric: 'mentions', target: 5, from: '2026-01-01', to: '2026-02-01', campaign: 'launch' }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(CliError);
+    expect((bad as CliError).exitCode).toBe(EXIT.usage);
+    expect((bad as CliError).message).toMatch(/^--campaign: /);
+
+    await deleteGoal(place, goal.id);
+    expect((await listGoals(place, { csv: false })).goals).toEqual([]);
+    await expect(deleteGoal(place, goal.id)).rejects.toThrow(/GOAL_NOT_FOUND/);
+  });
+});
