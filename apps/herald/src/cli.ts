@@ -117,6 +117,63 @@ periodCommand('best-times', 'weekday × hour cells in the zone, best engagement 
     process.stdout.write(await runBestTimes({ ...tableOptions(opts), top: opts.top, minPosts: opts.minPosts }));
   });
 
+interface AgainstFlags {
+  against?: 'previous' | 'year';
+  againstFrom?: string;
+  againstTo?: string;
+}
+const againstFlags = (command: Command) =>
+  command
+    .option(
+      '--against <period>',
+      'previous (the previous calendar period, default) or year (the same period a year earlier)',
+      oneOf('--against', ['previous', 'year'] as const),
+    )
+    .option('--against-from <YYYY-MM-DD>', 'compare against this range instead: its first day', date('--against-from'))
+    .option('--against-to <YYYY-MM-DD>', 'and its end day, exclusive', date('--against-to'));
+const againstOptions = (opts: AgainstFlags) => ({
+  ...(opts.against ? { against: opts.against } : {}),
+  ...(opts.againstFrom ? { againstFrom: opts.againstFrom } : {}),
+  ...(opts.againstTo ? { againstTo: opts.againstTo } : {}),
+});
+
+againstFlags(periodCommand('compare', 'every metric against another period: counts change in percent, rates in points (pp)', { csv: false })).action(
+  async (opts: PeriodFlags & AgainstFlags) => {
+    const { runCompare } = await import('./commands/analytics-compare.command.ts');
+    process.stdout.write(await runCompare({ ...tableOptions(opts), ...againstOptions(opts) }));
+  },
+);
+
+againstFlags(
+  periodCommand('contributors', 'what moved a metric between two periods: drivers and detractors by network, content type, campaign or post', { csv: false }),
+)
+  .requiredOption('--by <dimension>', 'network|profile|content-type|tag|campaign|post', oneOf('--by', [...BREAKDOWN_BY, 'post'] as const))
+  .option('--metric <metric>', 'a post metric (default engagements): posts, impressions, reach, engagements, likes, …, engagementRate')
+  .option('--limit <n>', 'drivers and detractors each', count('--limit'), 5)
+  .action(async (opts: PeriodFlags & AgainstFlags & { by: string; metric?: string; limit: number }) => {
+    const { runContributors } = await import('./commands/analytics-compare.command.ts');
+    process.stdout.write(
+      await runContributors({
+        ...tableOptions(opts),
+        ...againstOptions(opts),
+        by: opts.by,
+        ...(opts.metric ? { metric: opts.metric } : {}),
+        limit: opts.limit,
+      }),
+    );
+  });
+
+periodCommand('top-posts', 'the period’s posts ranked by a metric (rates: posts with 100+ impressions)')
+  .option('--metric <metric>', 'a post metric (default engagements)')
+  .option('--bottom', 'lowest first')
+  .option('--limit <n>', 'how many posts', count('--limit'), 10)
+  .action(async (opts: PeriodFlags & { metric?: string; bottom?: boolean; limit: number }) => {
+    const { runTopPosts } = await import('./commands/analytics-compare.command.ts');
+    process.stdout.write(
+      await runTopPosts({ ...tableOptions(opts), ...(opts.metric ? { metric: opts.metric } : {}), bottom: Boolean(opts.bottom), limit: opts.limit }),
+    );
+  });
+
 const goals = program.command('goals').description('targets for a metric over a period, with progress, pace, forecast and status');
 goals
   .command('set')

@@ -157,4 +157,6 @@ export const PERIOD_FLAGS: Record<string, string> = {
   'query.interval': '--interval',
   'query.by': '--by',
   'query.at': '--at',
+  'query.limit': '--limit',
+  'query.metric': '--metric',
 };

@@ -121,3 +121,26 @@ export const SETTLING_DAYS = 7;
 
 /** A metric read from posts and their counters alone: the only kind a campaign (a set of posts) has. */
 export const isPostMetric = (name: MetricName) => METRIC_DEFINITIONS[name].sources.every((s) => s.startsWith('posts.') || s.startsWith('metric_snapshots.'));
+
+/** The metrics a group of posts (a breakdown row, a post, a contributor) carries, in the order tables show them. */
+export const POST_METRICS = [
+  'posts',
+  'impressions',
+  'reach',
+  'engagements',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'linkClicks',
+  'videoViews',
+  'engagementRate',
+  'engagementRateByReach',
+] as const satisfies readonly MetricName[];
+export type PostMetric = (typeof POST_METRICS)[number];
+
+/** A rate over posts as its numerator and denominator: how a change in it splits between groups. */
+export const RATE_PARTS = {
+  engagementRate: ['engagements', 'impressions'],
+  engagementRateByReach: ['engagements', 'reach'],
+} as const satisfies Partial<Record<PostMetric, readonly [PostMetric, PostMetric]>>;

@@ -5,6 +5,7 @@ import { createServiceApp, registerDeadLetterRoutes, registerGuardedApi, type Lo
 import { createStoreEventsHandler } from './consumers/store-events.consumer.ts';
 
 import { registerGoalRoutes } from './goals/goals.route.ts';
+import { registerComparisonRoutes } from './routes/comparisons.route.ts';
 import { registerSettingsRoutes } from './routes/settings.route.ts';
 import { registerSummaryRoute } from './routes/summary.route.ts';
 import { registerTableRoutes } from './routes/tables.route.ts';
@@ -33,6 +34,7 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
   await registerGuardedApi(app, { verifyKey: deps.verifyKey }, (api) => {
     registerSummaryRoute(api, deps.db);
     registerTableRoutes(api, deps.db);
+    registerComparisonRoutes(api, deps.db);
     registerSettingsRoutes(api, deps.db);
     registerGoalRoutes(api, deps.db);
     registerDeadLetterRoutes(api, {

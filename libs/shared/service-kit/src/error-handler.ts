@@ -54,7 +54,9 @@ interface ValidationIssue {
  * Ajv's errors as one detail per field. A union of literals (an enum written as anyOf of consts)
  * fails once per choice; those become a single "must be one of …" naming the choices.
  */
-export function validationDetails(issues: readonly ValidationIssue[], context: string): { field: string; message: string }[] {
+export function validationDetails(issues: readonly ValidationIssue[], validationContext: string): { field: string; message: string }[] {
+  // Fields are named as the routes' own checks name them: query.from, body.metric, params.id.
+  const context = validationContext === 'querystring' ? 'query' : validationContext;
   const fieldOf = (v: ValidationIssue) =>
     `${context}${v.instancePath || ''}`.replace(/\//g, '.') + (v.keyword === 'required' ? `.${(v.params?.missingProperty as string | undefined) ?? ''}` : '');
   const byField = new Map<string, ValidationIssue[]>();

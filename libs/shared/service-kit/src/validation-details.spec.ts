@@ -12,6 +12,12 @@ describe('validationDetails', () => {
     expect(validationDetails(issues, 'body')).toEqual([{ field: 'body.metric', message: 'must be one of posts, engagements' }]);
   });
 
+  it('names query fields query.*, as the routes own checks do', () => {
+    expect(validationDetails([{ keyword: 'type', instancePath: '/limit', message: 'must be integer' }], 'querystring')).toEqual([
+      { field: 'query.limit', message: 'must be integer' },
+    ]);
+  });
+
   it('keeps other failures as they are, one per issue, and names a missing property', () => {
     const issues = [
       { keyword: 'type', instancePath: '/target', params: { type: 'number' }, message: 'must be number' },

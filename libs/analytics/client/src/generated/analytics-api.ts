@@ -140,6 +140,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/top-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The posts of a period ranked by a metric, top or bottom */
+        get: operations["getTopPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/contributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which networks, profiles, content types, tags, campaigns or posts moved a metric between two periods: drivers and detractors */
+        get: operations["getContributors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analytics/settings": {
         parameters: {
             query?: never;
@@ -401,6 +435,10 @@ export interface operations {
                 network?: string;
                 /** @description previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier */
                 compare?: "previous" | "year" | "none";
+                /** @description Compare against this range instead (inclusive; with againstTo): any period, e.g. the week before a launch */
+                againstFrom?: string;
+                /** @description Exclusive end of the range compared against */
+                againstTo?: string;
             };
             header?: never;
             path?: never;
@@ -478,7 +516,7 @@ export interface operations {
                         /** @description How post counters are read, so periods compare like with like */
                         readingRule: string;
                         comparison?: {
-                            against: "previous" | "year";
+                            against: "previous" | "year" | "custom";
                             period: {
                                 /** Format: date-time */
                                 from: string;
@@ -1131,6 +1169,10 @@ export interface operations {
                 network?: string;
                 /** @description previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier */
                 compare?: "previous" | "year" | "none";
+                /** @description Compare against this range instead (inclusive; with againstTo): any period, e.g. the week before a launch */
+                againstFrom?: string;
+                /** @description Exclusive end of the range compared against */
+                againstTo?: string;
             };
             header?: never;
             path?: never;
@@ -1166,6 +1208,272 @@ export interface operations {
                 };
             };
             /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTopPosts: {
+        parameters: {
+            query: {
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                from: string;
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+                /** @description The metric posts are ranked by (default engagements) */
+                metric?: "posts" | "impressions" | "reach" | "engagements" | "likes" | "comments" | "shares" | "saves" | "linkClicks" | "videoViews" | "engagementRate" | "engagementRateByReach";
+                /** @description top: highest first (default); bottom: lowest first */
+                order?: "top" | "bottom";
+                /** @description How many posts (default 10) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ranked posts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        metric: string;
+                        order: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** @description Which posts are ranked */
+                        rule: string;
+                        posts: {
+                            /** @description The network's id of the post */
+                            id: string;
+                            network: string;
+                            /** @description The profile that posted it */
+                            profileId: string | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            contentType: string;
+                            tags: string[];
+                            /** @description Its campaign */
+                            campaign: string | null;
+                            /** @description The first 280 characters */
+                            text: string;
+                            /** @description Its link */
+                            link: string | null;
+                            /** @description The metric it is ranked by */
+                            value: number;
+                            /** @description Impressions: Σ impressions of the posts published in the period */
+                            impressions: number;
+                            /** @description Reach: Σ reach of the posts published in the period; null when missing */
+                            reach: number | null;
+                            /** @description Engagements: Σ engagements of the posts published in the period */
+                            engagements: number;
+                            /** @description Likes: Σ likes of the posts published in the period; null when missing */
+                            likes: number | null;
+                            /** @description Comments: Σ comments of the posts published in the period; null when missing */
+                            comments: number | null;
+                            /** @description Shares: Σ shares of the posts published in the period; null when missing */
+                            shares: number | null;
+                            /** @description Saves: Σ saves of the posts published in the period; null when missing */
+                            saves: number | null;
+                            /** @description Link clicks: Σ link_clicks of the posts published in the period; null when missing */
+                            linkClicks: number | null;
+                            /** @description Video views: Σ video_views of the posts published in the period; null when missing */
+                            videoViews: number | null;
+                            /** @description Engagement rate: Σ engagements ÷ Σ impressions of the same posts; null when missing */
+                            engagementRate: number | null;
+                            /** @description Engagement rate (reach): Σ engagements ÷ Σ reach; null when missing */
+                            engagementRateByReach: number | null;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getContributors: {
+        parameters: {
+            query: {
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                from: string;
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+                /** @description previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier */
+                compare?: "previous" | "year" | "none";
+                /** @description Compare against this range instead (inclusive; with againstTo): any period, e.g. the week before a launch */
+                againstFrom?: string;
+                /** @description Exclusive end of the range compared against */
+                againstTo?: string;
+                /** @description The metric whose change is split (default engagements) */
+                metric?: "posts" | "impressions" | "reach" | "engagements" | "likes" | "comments" | "shares" | "saves" | "linkClicks" | "videoViews" | "engagementRate" | "engagementRateByReach";
+                /** @description The groups the change is split between; post: each post of either period (counts only) */
+                by: "network" | "profile" | "content-type" | "tag" | "campaign" | "post";
+                /** @description Drivers and detractors each (default 5) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        metric: string;
+                        /** @description percent: a count; pp: a rate, its change ×100 in percentage points */
+                        unit: "percent" | "pp";
+                        by: string;
+                        period: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            label: string;
+                        };
+                        against: {
+                            against: "previous" | "year" | "custom";
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            label: string;
+                        };
+                        total: {
+                            /** @description This period */
+                            current: number | null;
+                            /** @description The period compared against */
+                            previous: number | null;
+                            /** @description current − previous */
+                            change: number | null;
+                        };
+                        /** @description Groups that moved the metric the way it went, largest first */
+                        drivers: {
+                            /** @description The group (network:id for a post); null for posts without one */
+                            key: string | null;
+                            /** @description A post: the start of its text */
+                            label?: string;
+                            /** @description The group's own value this period (its own rate, for a rate) */
+                            current: number | null;
+                            /** @description The group's own value in the period compared against */
+                            previous: number | null;
+                            /** @description The group's part of the total change, in the metric's unit (a ratio for rates) */
+                            contribution: number;
+                            /** @description contribution ÷ total change; null when the total did not change */
+                            share: number | null;
+                        }[];
+                        /** @description Groups that moved it the other way, largest first */
+                        detractors: {
+                            /** @description The group (network:id for a post); null for posts without one */
+                            key: string | null;
+                            /** @description A post: the start of its text */
+                            label?: string;
+                            /** @description The group's own value this period (its own rate, for a rate) */
+                            current: number | null;
+                            /** @description The group's own value in the period compared against */
+                            previous: number | null;
+                            /** @description The group's part of the total change, in the metric's unit (a ratio for rates) */
+                            contribution: number;
+                            /** @description contribution ÷ total change; null when the total did not change */
+                            share: number | null;
+                        }[];
+                        /** @description How the change is split */
+                        rule: string;
+                        readingRule: string;
+                    };
+                };
+            };
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY); or compare=none, or by=post with a rate (CONTRIBUTORS_INVALID) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,26 +1,28 @@
 import { Type, type Static, type TSchema } from 'typebox';
 
-import { METRIC_DEFINITIONS, METRIC_NAMES } from '@herald/analytics-metrics';
+import { METRIC_DEFINITIONS, METRIC_NAMES, POST_METRICS } from '@herald/analytics-metrics';
 
-const PeriodQuery = {
+export const PeriodQuery = {
   from: Type.String({ description: 'Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset' }),
   to: Type.String({ description: 'Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset' }),
   timeZone: Type.Optional(Type.String({ description: 'IANA zone the calendar dates, buckets and weekdays are read in (default UTC)', maxLength: 64 })),
   network: Type.Optional(Type.String({ description: "Only this network's posts, mentions and followers", maxLength: 64 })),
 };
 
-export const SummaryQuerySchema = Type.Object(
-  {
-    ...PeriodQuery,
-    compare: Type.Optional(
-      Type.Union([Type.Literal('previous'), Type.Literal('year'), Type.Literal('none')], {
-        description:
-          'previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const ComparisonQuery = {
+  compare: Type.Optional(
+    Type.Union([Type.Literal('previous'), Type.Literal('year'), Type.Literal('none')], {
+      description:
+        'previous: the previous calendar period of the same kind (February → January; a custom range → the same length right before); year: the same period a year earlier',
+    }),
+  ),
+  againstFrom: Type.Optional(
+    Type.String({ description: 'Compare against this range instead (inclusive; with againstTo): any period, e.g. the week before a launch' }),
+  ),
+  againstTo: Type.Optional(Type.String({ description: 'Exclusive end of the range compared against' })),
+};
+
+export const SummaryQuerySchema = Type.Object({ ...PeriodQuery, ...ComparisonQuery }, { additionalProperties: false });
 
 const nullable = (schema: TSchema, description: string) => Type.Union([schema, Type.Null()], { description });
 
@@ -62,7 +64,7 @@ export const SummarySchema = Type.Object(
     readingRule: Type.String({ description: 'How post counters are read, so periods compare like with like' }),
     comparison: Type.Optional(
       Type.Object({
-        against: Type.Union([Type.Literal('previous'), Type.Literal('year')]),
+        against: Type.Union([Type.Literal('previous'), Type.Literal('year'), Type.Literal('custom')]),
         period: PeriodSchema,
         changes: Type.Object(Object.fromEntries(METRIC_NAMES.map((n) => [n, ChangeSchema])), { additionalProperties: false }),
       }),
@@ -112,20 +114,7 @@ export const BreakdownQuerySchema = Type.Object(
 const rowMetric = (name: (typeof METRIC_NAMES)[number]) => MetricsSchema.properties[name]!;
 
 /** The post metrics a breakdown row carries, in the order CSV columns show them. */
-export const BREAKDOWN_COLUMNS = [
-  'posts',
-  'impressions',
-  'reach',
-  'engagements',
-  'likes',
-  'comments',
-  'shares',
-  'saves',
-  'linkClicks',
-  'videoViews',
-  'engagementRate',
-  'engagementRateByReach',
-] as const;
+export const BREAKDOWN_COLUMNS = POST_METRICS;
 export const BreakdownSchema = Type.Object({
   workspaceId: Type.String(),
   by: Type.String(),

@@ -1,5 +1,5 @@
 import { Prisma, type AnalyticsDb } from '@herald/analytics-data-access';
-import { summaryFromTotals, type PeriodSummary } from '@herald/analytics-metrics';
+import { POST_METRICS, summaryFromTotals, type PeriodSummary, type PostMetric } from '@herald/analytics-metrics';
 import { weekdayHour, type Period } from '@herald/period';
 
 import { postSums, publishedInScopeSql, readingJoin, tableOf, totalsOf, type PostSumsRow, type Scope } from './reading-sql.ts';
@@ -17,24 +17,12 @@ const KEY: Record<BreakdownDimension, Prisma.Sql> = {
   tag: Prisma.sql`t.tag`,
 };
 
-export interface BreakdownRow extends Pick<
-  PeriodSummary,
-  | 'posts'
-  | 'impressions'
-  | 'reach'
-  | 'engagements'
-  | 'likes'
-  | 'comments'
-  | 'shares'
-  | 'saves'
-  | 'linkClicks'
-  | 'videoViews'
-  | 'engagementRate'
-  | 'engagementRateByReach'
-> {
+export interface BreakdownRow extends Pick<PeriodSummary, PostMetric> {
   /** The group's value; null for posts without one (no campaign, no tag, no profile). */
   key: string | null;
 }
+
+export const postMetricsOf = (s: PeriodSummary) => Object.fromEntries(POST_METRICS.map((m) => [m, s[m]])) as Pick<PeriodSummary, PostMetric>;
 
 /** Post metrics of the period per network, profile, content type, tag or campaign, most engagements first. */
 export async function loadBreakdown(db: AnalyticsDb, scope: Scope, period: Period, by: BreakdownDimension): Promise<BreakdownRow[]> {
@@ -49,21 +37,7 @@ export async function loadBreakdown(db: AnalyticsDb, scope: Scope, period: Perio
   return rows
     .map((row) => {
       const s = summaryFromTotals(totalsOf(row, undefined));
-      return {
-        key: row.key,
-        posts: s.posts,
-        impressions: s.impressions,
-        reach: s.reach,
-        engagements: s.engagements,
-        likes: s.likes,
-        comments: s.comments,
-        shares: s.shares,
-        saves: s.saves,
-        linkClicks: s.linkClicks,
-        videoViews: s.videoViews,
-        engagementRate: s.engagementRate,
-        engagementRateByReach: s.engagementRateByReach,
-      };
+      return { key: row.key, ...postMetricsOf(s) };
     })
     .sort((a, b) => b.engagements - a.engagements || b.posts - a.posts || String(a.key).localeCompare(String(b.key)));
 }

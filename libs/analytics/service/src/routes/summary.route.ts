@@ -1,11 +1,11 @@
 import type { AnalyticsDb } from '@herald/analytics-data-access';
 import { changeOf, METRIC_DEFINITIONS, METRIC_NAMES, SETTLING_DAYS, type PeriodSummary } from '@herald/analytics-metrics';
-import { describePeriod, periodKind, previousPeriod, samePeriodLastYear, type Period } from '@herald/period';
+import { describePeriod, periodKind } from '@herald/period';
 import { errorResponse, type ServiceApp } from '@herald/service-kit';
 
 import { MetricDefinitionsSchema, SummaryQuerySchema, SummarySchema } from '../api/summary.schema.ts';
 import { loadSummary } from '../reporting/summary.repository.ts';
-import { PERIOD_400, periodQuery } from './period-query.ts';
+import { againstOf, PERIOD_400, periodQuery } from './period-query.ts';
 
 export const READING_RULE = `Post counters as of the period's end + ${SETTLING_DAYS} days (each post's newest reading by then, or its first after): both periods are read alike.`;
 
@@ -29,14 +29,13 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
       const { workspaceId } = request.principal;
       const scope = { workspaceId, timeZone, network: request.query.network };
       const summary = await loadSummary(db, scope, period);
-      const against = request.query.compare ?? 'previous';
+      const against = againstOf(request.query, period, timeZone);
       let comparison;
-      if (against !== 'none') {
-        const other: Period = against === 'year' ? samePeriodLastYear(period, timeZone) : previousPeriod(period, timeZone);
-        const before = await loadSummary(db, scope, other);
+      if (against) {
+        const before = await loadSummary(db, scope, against.period);
         comparison = {
-          against,
-          period: { from: other.from.toISOString(), to: other.to.toISOString(), label: describePeriod(other, timeZone) },
+          against: against.against,
+          period: { from: against.period.from.toISOString(), to: against.period.to.toISOString(), label: against.label },
           changes: Object.fromEntries(METRIC_NAMES.map((n) => [n, changeOf(n, summary[n], before[n])])),
         };
       }
