@@ -31,11 +31,15 @@ interface Change {
   previous: number | null;
   absolute: number | null;
   relative: number | null;
+  notable: boolean | null;
 }
 
 /** `herald analytics compare`: every metric against another period, rates changing in points. */
 export async function runCompare(options: TableOptions & AgainstOptions): Promise<string> {
-  const { body, text } = await queryAnalytics<{ label: string; comparison: { period: { label: string }; changes: Record<MetricName, Change> } }>({
+  const { body, text } = await queryAnalytics<{
+    label: string;
+    comparison: { period: { label: string }; changes: Record<MetricName, Change>; variationRule: string };
+  }>({
     dataDir: options.dataDir,
     workspaceId: options.workspaceId,
     path: '/v1/analytics/summary',
@@ -47,9 +51,15 @@ export async function runCompare(options: TableOptions & AgainstOptions): Promis
   const rows = METRIC_NAMES.map((m) => {
     const { kind, label } = METRIC_DEFINITIONS[m];
     const c = changes[m];
-    return [label, figures.value(kind, c.current), figures.value(kind, c.previous), figures.change(kind, c)];
+    return [
+      label,
+      figures.value(kind, c.current),
+      figures.value(kind, c.previous),
+      figures.change(kind, c),
+      c.notable == null ? '–' : c.notable ? 'beyond' : 'within',
+    ];
   });
-  return `${body.label} against ${period.label}\n${textTable(['Metric', body.label, period.label, 'Change'], rows)}`;
+  return `${body.label} against ${period.label}\n${textTable(['Metric', 'This period', 'Before', 'Change', 'Normal variation'], rows)}  ${body.comparison.variationRule}\n`;
 }
 
 interface Contribution {

@@ -8,7 +8,7 @@ export const VARIATION_SIGMAS = 2;
 
 export const VARIATION_RULE =
   `A change is beyond normal variation when it is larger than ${VARIATION_SIGMAS} standard deviations of the period-over-period changes ` +
-  `across the ${VARIATION_PERIODS} periods of the same kind before it (at least ${VARIATION_MIN_CHANGES} such changes needed; else not judged).`;
+  `across the ${VARIATION_PERIODS} periods of the same kind before it (at least ${VARIATION_MIN_CHANGES} such changes needed, between periods that hold posts or mentions; else not judged).`;
 
 export interface Variation {
   /** True beyond normal variation, false within it, null when there is too little history to say. */

@@ -538,6 +538,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 impressions: {
                                     /** @description This period */
@@ -551,6 +555,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 reach: {
                                     /** @description This period */
@@ -564,6 +572,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 engagements: {
                                     /** @description This period */
@@ -577,6 +589,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 likes: {
                                     /** @description This period */
@@ -590,6 +606,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 comments: {
                                     /** @description This period */
@@ -603,6 +623,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 shares: {
                                     /** @description This period */
@@ -616,6 +640,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 saves: {
                                     /** @description This period */
@@ -629,6 +657,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 linkClicks: {
                                     /** @description This period */
@@ -642,6 +674,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 videoViews: {
                                     /** @description This period */
@@ -655,6 +691,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 engagementRate: {
                                     /** @description This period */
@@ -668,6 +708,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 engagementRateByReach: {
                                     /** @description This period */
@@ -681,6 +725,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 engagementRateByFollowers: {
                                     /** @description This period */
@@ -694,6 +742,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 followers: {
                                     /** @description This period */
@@ -707,6 +759,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 followerGrowth: {
                                     /** @description This period */
@@ -720,6 +776,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 followerGrowthRate: {
                                     /** @description This period */
@@ -733,6 +793,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 mentions: {
                                     /** @description This period */
@@ -746,6 +810,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 netSentiment: {
                                     /** @description This period */
@@ -759,6 +827,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 averageSentiment: {
                                     /** @description This period */
@@ -772,6 +844,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 inboundMessages: {
                                     /** @description This period */
@@ -785,6 +861,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 responseRate: {
                                     /** @description This period */
@@ -798,6 +878,10 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                                 medianResponseMinutes: {
                                     /** @description This period */
@@ -811,8 +895,14 @@ export interface operations {
                                     /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
                                     points: number | null;
                                     unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
                                 };
                             };
+                            /** @description How a change is judged to be beyond normal variation */
+                            variationRule: string;
                         };
                     };
                 };

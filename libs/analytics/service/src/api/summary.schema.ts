@@ -49,6 +49,8 @@ export const ChangeSchema = Type.Object({
   relative: nullable(Type.Number(), 'Counts: (current − previous) ÷ previous; null for rates and scores'),
   points: nullable(Type.Number(), 'Rates and scores: the change ×100, in percentage points (pp) or points (pts)'),
   unit: Type.Union([Type.Literal('percent'), Type.Literal('pp'), Type.Literal('pts')]),
+  notable: Type.Union([Type.Boolean(), Type.Null()], { description: 'Beyond normal variation (see variationRule); null when not judged' }),
+  threshold: nullable(Type.Number(), 'The size of change that counts as beyond normal variation, in the metric unit'),
 });
 
 export const SummarySchema = Type.Object(
@@ -67,6 +69,7 @@ export const SummarySchema = Type.Object(
         against: Type.Union([Type.Literal('previous'), Type.Literal('year'), Type.Literal('custom')]),
         period: PeriodSchema,
         changes: Type.Object(Object.fromEntries(METRIC_NAMES.map((n) => [n, ChangeSchema])), { additionalProperties: false }),
+        variationRule: Type.String({ description: 'How a change is judged to be beyond normal variation' }),
       }),
     ),
   },

@@ -1,10 +1,19 @@
 import type { AnalyticsDb } from '@herald/analytics-data-access';
-import { changeOf, METRIC_DEFINITIONS, METRIC_NAMES, SETTLING_DAYS, type PeriodSummary } from '@herald/analytics-metrics';
-import { describePeriod, periodKind } from '@herald/period';
+import {
+  changeOf,
+  METRIC_DEFINITIONS,
+  METRIC_NAMES,
+  SETTLING_DAYS,
+  VARIATION_PERIODS,
+  VARIATION_RULE,
+  variationOf,
+  type PeriodSummary,
+} from '@herald/analytics-metrics';
+import { describePeriod, periodKind, periodsBefore } from '@herald/period';
 import { errorResponse, type ServiceApp } from '@herald/service-kit';
 
 import { MetricDefinitionsSchema, SummaryQuerySchema, SummarySchema } from '../api/summary.schema.ts';
-import { loadSummary } from '../reporting/summary.repository.ts';
+import { loadSummaries, loadSummary } from '../reporting/summary.repository.ts';
 import { againstOf, PERIOD_400, periodQuery } from './period-query.ts';
 
 export const READING_RULE = `Post counters as of the period's end + ${SETTLING_DAYS} days (each post's newest reading by then, or its first after): both periods are read alike.`;
@@ -33,10 +42,27 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
       let comparison;
       if (against) {
         const before = await loadSummary(db, scope, against.period);
+        // Only a change from the period right before has a history of like changes to be judged by.
+        const history = against.against === 'previous' ? await loadSummaries(db, scope, periodsBefore(period, VARIATION_PERIODS, timeZone)) : null;
         comparison = {
           against: against.against,
           period: { from: against.period.from.toISOString(), to: against.period.to.toISOString(), label: against.label },
-          changes: Object.fromEntries(METRIC_NAMES.map((n) => [n, changeOf(n, summary[n], before[n])])),
+          changes: Object.fromEntries(
+            METRIC_NAMES.map((n) => {
+              const change = changeOf(n, summary[n], before[n]);
+              // A period with no post and no mention has no data (before the workspace began, or a gap), not a zero.
+              const variation = history
+                ? variationOf(
+                    change.absolute,
+                    history.map((h) => (h.posts === 0 && h.mentions === 0 ? null : h[n])),
+                  )
+                : { notable: null, threshold: null };
+              return [n, { ...change, ...variation }];
+            }),
+          ),
+          variationRule: history
+            ? VARIATION_RULE
+            : 'Judged only against the previous period (compare=previous): other comparisons have no run of like changes to judge by.',
         };
       }
       return {
