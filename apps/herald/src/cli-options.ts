@@ -51,7 +51,8 @@ export function parseScopes(value: string): Scope[] {
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 // Written out like the lists above; the analytics breakdown route refuses any other.
-export const BREAKDOWN_BY = ['network', 'profile', 'content-type', 'tag', 'campaign'] as const;
+export const BREAKDOWN_BY = ['network', 'profile', 'content-type', 'tag', 'campaign', 'length'] as const;
+export const PERFORMANCE_BY = ['content-type', 'tag', 'length', 'hour', 'weekday', 'network', 'campaign'] as const;
 
 export const finiteNumber = (flag: string) => (value: string) => {
   const n = Number(value.replace(/_/g, ''));

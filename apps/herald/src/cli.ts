@@ -12,6 +12,7 @@ import {
   INTERVALS,
   oneOf,
   parseScopes,
+  PERFORMANCE_BY,
   port,
   type DlqService,
 } from './cli-options.ts';
@@ -173,6 +174,73 @@ periodCommand('top-posts', 'the period’s posts ranked by a metric (rates: post
       await runTopPosts({ ...tableOptions(opts), ...(opts.metric ? { metric: opts.metric } : {}), bottom: Boolean(opts.bottom), limit: opts.limit }),
     );
   });
+
+periodCommand('content', 'which content types, tags, lengths, posting hours or weekdays perform best, where enough posts stand behind a group')
+  .requiredOption('--by <dimension>', PERFORMANCE_BY.join('|'), oneOf('--by', PERFORMANCE_BY))
+  .option('--metric <metric>', 'ranked by (default engagementRate); counts rank per post')
+  .option('--min-posts <n>', 'groups with fewer posts are not ranked', count('--min-posts'), 5)
+  .action(async (opts: PeriodFlags & { by: string; metric?: string; minPosts: number }) => {
+    const { runContentPerformance } = await import('./commands/analytics-content.command.ts');
+    process.stdout.write(
+      await runContentPerformance({ ...tableOptions(opts), by: opts.by, ...(opts.metric ? { metric: opts.metric } : {}), minPosts: opts.minPosts }),
+    );
+  });
+
+analytics
+  .command('pivot')
+  .description('the days after a change the team made (a new format, a new posting time) against as many days before it')
+  .requiredOption('--date <YYYY-MM-DD>', 'the day of the change: the first day after it', date('--date'))
+  .option('--days <n>', 'days on each side', count('--days'), 28)
+  .option('--time-zone <zone>', "IANA zone the days are read in (default: the workspace's)")
+  .option('--network <network>', 'only this network')
+  .option('--workspace <id>', 'workspace', 'demo')
+  .option('--json', "print the API's JSON")
+  .action(async (opts: { date: string; days: number; timeZone?: string; network?: string; workspace: string; json?: boolean }) => {
+    const { runPivot } = await import('./commands/analytics-content.command.ts');
+    const { date: day, days, workspace, json, ...rest } = opts;
+    process.stdout.write(await runPivot({ dataDir: dataDir(), workspaceId: workspace, date: day, days, json: Boolean(json), csv: false, ...rest }));
+  });
+
+const competitors = program.command('competitors').description("competitors' profiles: mark them, and see them side by side with the own");
+competitors
+  .command('mark')
+  .description("report a profile as a competitor's (out of the own totals)")
+  .requiredOption('--network <network>', 'its network')
+  .requiredOption('--profile <id>', 'its profile id, as its posts carry it')
+  .requiredOption('--competitor <name>', 'whose it is')
+  .option('--workspace <id>', 'workspace', 'demo')
+  .action(async (opts: { network: string; profile: string; competitor: string; workspace: string }) => {
+    const { markCompetitor } = await import('./commands/competitors.command.ts');
+    process.stdout.write(
+      await markCompetitor(
+        { dataDir: dataDir(), workspaceId: opts.workspace },
+        { network: opts.network, profileId: opts.profile, competitor: opts.competitor },
+      ),
+    );
+  });
+competitors
+  .command('unmark')
+  .description("the profile is the workspace's own again")
+  .requiredOption('--network <network>', 'its network')
+  .requiredOption('--profile <id>', 'its profile id')
+  .option('--workspace <id>', 'workspace', 'demo')
+  .action(async (opts: { network: string; profile: string; workspace: string }) => {
+    const { unmarkCompetitor } = await import('./commands/competitors.command.ts');
+    process.stdout.write(await unmarkCompetitor({ dataDir: dataDir(), workspaceId: opts.workspace }, { network: opts.network, profileId: opts.profile }));
+  });
+competitors
+  .command('list')
+  .description('the marked profiles')
+  .option('--workspace <id>', 'workspace', 'demo')
+  .option('--json', "print the API's JSON")
+  .action(async (opts: { workspace: string; json?: boolean }) => {
+    const { listCompetitors } = await import('./commands/competitors.command.ts');
+    process.stdout.write(await listCompetitors({ dataDir: dataDir(), workspaceId: opts.workspace }, Boolean(opts.json)));
+  });
+periodCommand('competitors', 'the own profiles and each competitor side by side').action(async (opts: PeriodFlags) => {
+  const { compareCompetitors } = await import('./commands/competitors.command.ts');
+  process.stdout.write(await compareCompetitors(tableOptions(opts)));
+});
 
 const goals = program.command('goals').description('targets for a metric over a period, with progress, pace, forecast and status');
 goals

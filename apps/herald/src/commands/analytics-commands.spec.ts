@@ -123,3 +123,65 @@ describe('herald analytics and goals commands over the embedded store', () => {
     await expect(deleteGoal(place, goal.id)).rejects.toThrow(/GOAL_NOT_FOUND/);
   });
 });
+
+describe('herald analytics compare, contributors, top-posts, content and competitors', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-compare-'));
+  const base = { dataDir, workspaceId: WS, from: '2026-01-12', to: '2026-01-19', json: false, csv: false };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const pglite = openPGlite({ dataDir: join(dataDir, 'pglite') });
+    const db = createAnalyticsDb({ kind: 'pglite', pglite });
+    try {
+      await db.migrate();
+      const handle = createStoreEventsHandler({ db, logger });
+      await handle(EVENTS.map((event, i) => ({ event, topic: 'test', partition: 0, offset: String(i), key: null, logger }) satisfies DeliveredEvent));
+    } finally {
+      await db.close();
+      await pglite.close();
+    }
+  }, 120_000);
+
+  it('compare: the week of 12 January against the week before, rates in points', async () => {
+    const { runCompare } = await import('./analytics-compare.command.ts');
+    const text = await runCompare(base);
+    // Week of 5 Jan: 3,000 impressions, 120 engagements (4.0 %); week of 12 Jan: 3,000 / 70 (2.3 %).
+    expect(text).toMatch(/^Week 3, 2026 \(12 – 18 Jan 2026\) against Week 2, 2026 \(5 – 11 Jan 2026\)\n/);
+    expect(text).toMatch(/\n {2}Engagements\s+70\s+120\s+−41\.7%/);
+    expect(text).toMatch(/\n {2}Engagement rate\s+2\.3%\s+4\.0%\s+−1\.7 pp/);
+  });
+
+  it('contributors by network and top posts', async () => {
+    const { runContributors, runTopPosts } = await import('./analytics-compare.command.ts');
+    // Engagements 120 → 70: x 30 → 70 (+40, against), linkedin 90 → 0 (−90, the driver).
+    const text = await runContributors({ ...base, by: 'network' });
+    expect(text).toMatch(/^Engagements: 70 in Week 3, 2026 .* against 120 in Week 2, 2026 .*\(−50\)\n/);
+    expect(text).toMatch(/Drivers \(moved it the way it went\)\n.*\n {2}linkedin\s+–\s+90\s+−90\s+180\.0%\n/);
+    expect(text).toMatch(/Detractors \(moved it the other way\)\n.*\n {2}x\s+70\s+30\s+\+40\s+−80\.0%\n/);
+    const top = await runTopPosts({ ...base, from: '2026-01-01', to: '2026-02-01', bottom: false, limit: 2 });
+    expect(top).toMatch(/\n {2}1\s+2026-01-05\s+linkedin\s+text\s+90\s+post b\n {2}2\s+2026-01-12\s+x\s+text\s+70\s+post c\n/);
+  });
+
+  it('content performance ranks only groups with enough posts', async () => {
+    const { runContentPerformance } = await import('./analytics-content.command.ts');
+    const text = await runContentPerformance({ ...base, from: '2026-01-01', to: '2026-02-01', by: 'content-type', minPosts: 3 });
+    // All three posts are text: 190 / 6,000 = 3.2 %, the same as all posts.
+    expect(text).toMatch(/\n {2}text\s+3\s+3\.2%\s+0%\n/);
+    expect(await runContentPerformance({ ...base, from: '2026-01-01', to: '2026-02-01', by: 'content-type', minPosts: 4 })).toMatch(
+      /No group has enough posts behind it\.\n {2}Too few posts to rank: text \(3\)/,
+    );
+  });
+
+  it('competitors: a marked profile leaves the own totals and shows beside them', async () => {
+    const { compareCompetitors, listCompetitors, markCompetitor, unmarkCompetitor } = await import('./competitors.command.ts');
+    const place = { dataDir, workspaceId: WS };
+    // The posts carry no profile id: mark one of a profile the test invents, then the real comparison is own only.
+    expect(await markCompetitor(place, { network: 'x', profileId: 'rival', competitor: 'Rival Inc' })).toMatch(/Rival Inc's/);
+    expect(await listCompetitors(place, false)).toMatch(/Rival Inc\s+x\s+rival/);
+    const side = await compareCompetitors({ ...base, from: '2026-01-01', to: '2026-02-01' });
+    expect(side).toMatch(/\n {2}own\s+3\s+6,000\s+190\s+3\.2%/);
+    expect(side).toMatch(/\n {2}Rival Inc\s+0\s+0\s+0\s+–/);
+    await unmarkCompetitor(place, { network: 'x', profileId: 'rival' });
+    expect(await listCompetitors(place, false)).toMatch(/^No competitor profiles/);
+  });
+});

@@ -4,8 +4,10 @@ import { createServiceApp, registerDeadLetterRoutes, registerGuardedApi, type Lo
 
 import { createStoreEventsHandler } from './consumers/store-events.consumer.ts';
 
+import { registerCompetitorRoutes } from './competitors/competitors.route.ts';
 import { registerGoalRoutes } from './goals/goals.route.ts';
 import { registerComparisonRoutes } from './routes/comparisons.route.ts';
+import { registerContentPerformanceRoute } from './routes/content-performance.route.ts';
 import { registerSettingsRoutes } from './routes/settings.route.ts';
 import { registerSummaryRoute } from './routes/summary.route.ts';
 import { registerTableRoutes } from './routes/tables.route.ts';
@@ -35,8 +37,10 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
     registerSummaryRoute(api, deps.db);
     registerTableRoutes(api, deps.db);
     registerComparisonRoutes(api, deps.db);
+    registerContentPerformanceRoute(api, deps.db);
     registerSettingsRoutes(api, deps.db);
     registerGoalRoutes(api, deps.db);
+    registerCompetitorRoutes(api, deps.db);
     registerDeadLetterRoutes(api, {
       store: createDeadLetterStore(deps.db),
       replay: (letter) => handle([deliveredEventOf(letter, deps.logger)]),

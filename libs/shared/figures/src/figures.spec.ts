@@ -26,6 +26,8 @@ describe('figures', () => {
   it('counts change in percent', () => {
     expect(f.change('count', { absolute: 81, relative: 0.081 })).toBe('+8.1%');
     expect(f.change('count', { absolute: 5, relative: null })).toBe(MISSING);
+    // A change that rounds to nothing carries no sign.
+    expect(f.change('count', { absolute: -1, relative: -0.0001 })).toBe('0%');
   });
 
   it('scores read ×100, signed, and change in points', () => {

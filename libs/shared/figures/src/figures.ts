@@ -47,7 +47,8 @@ export function createFigures(locale = 'en-GB'): Figures {
     },
     change(kind, c) {
       if (!c || c.absolute == null) return MISSING;
-      if (kind === 'count' || kind === 'duration') return c.relative == null ? MISSING : signed(decimal.format(Math.abs(c.relative * 100)), c.relative) + '%';
+      if (kind === 'count' || kind === 'duration')
+        return c.relative == null ? MISSING : signed(decimal.format(Math.abs(c.relative * 100)), Math.round(c.relative * 1000)) + '%';
       const points = c.absolute * 100;
       return `${signed(decimal.format(Math.abs(points)), Math.round(points * 10))} ${kind === 'rate' ? 'pp' : 'pts'}`;
     },

@@ -174,6 +174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/content-performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which content types, tags, lengths and posting hours or weekdays perform best, where enough posts stand behind a group */
+        get: operations["getContentPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analytics/settings": {
         parameters: {
             query?: never;
@@ -224,6 +241,58 @@ export interface paths {
         post?: never;
         /** Deletes a goal */
         delete: operations["deleteGoal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/competitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The profiles marked as competitors': reported side by side, never in the own totals */
+        get: operations["listCompetitorProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/competitors/{network}/{profileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Marks a profile as a competitor's; its posts and followers leave the own totals at once, for every period */
+        put: operations["markCompetitorProfile"];
+        post?: never;
+        /** The profile is the workspace own again */
+        delete: operations["unmarkCompetitorProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/competitors/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The own profiles and each competitor's side by side: posts, impressions, engagements, rates, followers and growth */
+        get: operations["compareCompetitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1152,8 +1221,8 @@ export interface operations {
                 timeZone?: string;
                 /** @description Only this network's posts, mentions and followers */
                 network?: string;
-                /** @description The dimension; a post with several tags counts under each */
-                by: "network" | "profile" | "content-type" | "tag" | "campaign";
+                /** @description The dimension; a post with several tags counts under each; length: short (< 80 characters), medium (80–199), long (200+) */
+                by: "network" | "profile" | "content-type" | "tag" | "campaign" | "length";
             };
             header?: never;
             path?: never;
@@ -1482,7 +1551,7 @@ export interface operations {
                 /** @description The metric whose change is split (default engagements) */
                 metric?: "posts" | "impressions" | "reach" | "engagements" | "likes" | "comments" | "shares" | "saves" | "linkClicks" | "videoViews" | "engagementRate" | "engagementRateByReach";
                 /** @description The groups the change is split between; post: each post of either period (counts only) */
-                by: "network" | "profile" | "content-type" | "tag" | "campaign" | "post";
+                by: "network" | "profile" | "content-type" | "tag" | "campaign" | "length" | "post";
                 /** @description Drivers and detractors each (default 5) */
                 limit?: number;
             };
@@ -1564,6 +1633,108 @@ export interface operations {
                 };
             };
             /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY); or compare=none, or by=post with a rate (CONTRIBUTORS_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getContentPerformance: {
+        parameters: {
+            query: {
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                from: string;
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+                /** @description content-type, tag, length (short < 80 characters, medium 80–199, long 200+), hour or weekday of posting in the zone, network, campaign */
+                by: "content-type" | "tag" | "length" | "hour" | "weekday" | "network" | "campaign";
+                /** @description Ranked by (default engagementRate); counts are ranked per post. hour and weekday take posts, impressions, engagements or engagementRate */
+                metric?: "posts" | "impressions" | "reach" | "engagements" | "likes" | "comments" | "shares" | "saves" | "linkClicks" | "videoViews" | "engagementRate" | "engagementRateByReach";
+                /** @description Groups with fewer posts are not ranked (default 5) */
+                minPosts?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranked groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        by: string;
+                        metric: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        minPosts: number;
+                        /** @description The whole period: its rate, or per post for a count */
+                        baseline: number | null;
+                        /** @description Groups with at least minPosts posts, best first */
+                        rows: {
+                            /** @description The group; null for posts without one */
+                            key: string | null;
+                            posts: number;
+                            /** @description The group's rate, or its total per post for a count */
+                            value: number | null;
+                            /** @description value ÷ baseline − 1 */
+                            lift: number | null;
+                        }[];
+                        /** @description Groups left out for having fewer posts */
+                        tooFew: {
+                            /** @description The group */
+                            key: string | null;
+                            posts: number;
+                        }[];
+                        rule: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY); or a metric the hour and weekday grid does not carry (PERFORMANCE_INVALID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2393,6 +2564,349 @@ export interface operations {
             };
             /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCompetitorProfiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        profiles: {
+                            network: string;
+                            profileId: string;
+                            competitor: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markCompetitorProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network: string;
+                /** @description The profile's id on the network, as posts carry it */
+                profileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Whose profile it is, e.g. "Rival Inc"; their profiles are reported together */
+                    competitor: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        network: string;
+                        profileId: string;
+                        competitor: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unmarkCompetitorProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network: string;
+                /** @description The profile's id on the network, as posts carry it */
+                profileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unmarked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The profile is not marked (COMPETITOR_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    compareCompetitors: {
+        parameters: {
+            query: {
+                /** @description Inclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                from: string;
+                /** @description Exclusive: YYYY-MM-DD (midnight in timeZone) or an ISO timestamp with an offset */
+                to: string;
+                /** @description IANA zone the calendar dates, buckets and weekdays are read in (default UTC) */
+                timeZone?: string;
+                /** @description Only this network's posts, mentions and followers */
+                network?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row for the own profiles, one per competitor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        rows: {
+                            /** @description "own" for the workspace own profiles, else the competitor */
+                            name: string;
+                            own: boolean;
+                            /** @description Posts: Posts published in the period (publishing time, workspace zone) */
+                            posts: number;
+                            /** @description Impressions: Σ impressions of the posts published in the period */
+                            impressions: number;
+                            /** @description Engagements: Σ engagements of the posts published in the period */
+                            engagements: number;
+                            /** @description Engagement rate: Σ engagements ÷ Σ impressions of the same posts; null when missing */
+                            engagementRate: number | null;
+                            /** @description Followers: Σ over profiles of each profile's newest daily count on or before the period's last day; null when missing */
+                            followers: number | null;
+                            /** @description Follower growth: followers at the period's end − followers the day before it starts; null when missing */
+                            followerGrowth: number | null;
+                            /** @description Follower growth rate: follower growth ÷ followers the day before the period starts; null when missing */
+                            followerGrowthRate: number | null;
+                            /** @description Engagement rate (followers): Σ engagements ÷ followers at the period's end; null when missing */
+                            engagementRateByFollowers: number | null;
+                        }[];
+                        note: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The period is invalid: from or to is not a date, has no offset, is out of range, or to is not after from; or timeZone is not an IANA zone (PERIOD_INVALID); or the request fails a check (VALIDATION_FAILED, TEXT_INVALID, WORKSPACE_FROM_KEY) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

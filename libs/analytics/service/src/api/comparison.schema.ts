@@ -48,7 +48,7 @@ export const TopPostsSchema = Type.Object({
   ),
 });
 
-export const CONTRIBUTOR_DIMENSIONS = ['network', 'profile', 'content-type', 'tag', 'campaign', 'post'] as const;
+export const CONTRIBUTOR_DIMENSIONS = ['network', 'profile', 'content-type', 'tag', 'campaign', 'length', 'post'] as const;
 
 export const ContributorsQuerySchema = Type.Object(
   {
@@ -94,4 +94,44 @@ export const ContributorsSchema = Type.Object({
   detractors: Type.Array(ContributionSchema, { description: 'Groups that moved it the other way, largest first' }),
   rule: Type.String({ description: 'How the change is split' }),
   readingRule: Type.String(),
+});
+
+export const PERFORMANCE_DIMENSIONS = ['content-type', 'tag', 'length', 'hour', 'weekday', 'network', 'campaign'] as const;
+
+export const ContentPerformanceQuerySchema = Type.Object(
+  {
+    ...PeriodQuery,
+    by: Type.Union(
+      PERFORMANCE_DIMENSIONS.map((d) => Type.Literal(d)),
+      { description: 'content-type, tag, length (short < 80 characters, medium 80–199, long 200+), hour or weekday of posting in the zone, network, campaign' },
+    ),
+    metric: Type.Optional(
+      postMetric('Ranked by (default engagementRate); counts are ranked per post. hour and weekday take posts, impressions, engagements or engagementRate'),
+    ),
+    minPosts: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Groups with fewer posts are not ranked (default 5)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ContentPerformanceSchema = Type.Object({
+  workspaceId: Type.String(),
+  by: Type.String(),
+  metric: Type.String(),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  minPosts: Type.Integer(),
+  baseline: nullable(Type.Number(), 'The whole period: its rate, or per post for a count'),
+  rows: Type.Array(
+    Type.Object({
+      key: nullable(Type.String(), 'The group; null for posts without one'),
+      posts: Type.Integer(),
+      value: nullable(Type.Number(), "The group's rate, or its total per post for a count"),
+      lift: nullable(Type.Number(), 'value ÷ baseline − 1'),
+    }),
+    { description: 'Groups with at least minPosts posts, best first' },
+  ),
+  tooFew: Type.Array(Type.Object({ key: nullable(Type.String(), 'The group'), posts: Type.Integer() }), {
+    description: 'Groups left out for having fewer posts',
+  }),
+  rule: Type.String(),
 });

@@ -105,9 +105,9 @@ export const BreakdownQuerySchema = Type.Object(
   {
     ...PeriodQuery,
     by: Type.Union(
-      ['network', 'profile', 'content-type', 'tag', 'campaign'].map((v) => Type.Literal(v)),
+      ['network', 'profile', 'content-type', 'tag', 'campaign', 'length'].map((v) => Type.Literal(v)),
       {
-        description: 'The dimension; a post with several tags counts under each',
+        description: 'The dimension; a post with several tags counts under each; length: short (< 80 characters), medium (80–199), long (200+)',
       },
     ),
   },

@@ -5,7 +5,10 @@ import { weekdayHour, type Period } from '@herald/period';
 import { postSums, publishedInScopeSql, readingJoin, tableOf, totalsOf, type PostSumsRow, type Scope } from './reading-sql.ts';
 import { settlingCutoff } from './summary.repository.ts';
 
-export const BREAKDOWN_DIMENSIONS = ['network', 'profile', 'content-type', 'tag', 'campaign'] as const;
+export const BREAKDOWN_DIMENSIONS = ['network', 'profile', 'content-type', 'tag', 'campaign', 'length'] as const;
+
+/** Text lengths as a reader thinks of them; the bounds are characters of the post text. */
+export const LENGTH_BUCKETS = ['short (< 80 chars)', 'medium (80–199)', 'long (200+)'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 const KEY: Record<BreakdownDimension, Prisma.Sql> = {
@@ -15,6 +18,7 @@ const KEY: Record<BreakdownDimension, Prisma.Sql> = {
   campaign: Prisma.sql`p.campaign`,
   // A post with two tags counts under both, so tag rows may add up to more than the total.
   tag: Prisma.sql`t.tag`,
+  length: Prisma.sql`CASE WHEN char_length(p.text) < 80 THEN ${LENGTH_BUCKETS[0]} WHEN char_length(p.text) < 200 THEN ${LENGTH_BUCKETS[1]} ELSE ${LENGTH_BUCKETS[2]} END`,
 };
 
 export interface BreakdownRow extends Pick<PeriodSummary, PostMetric> {
