@@ -32,6 +32,7 @@ export const analyticsSummaryOf = (over: Required & Partial<AnalyticsSummary>): 
   inboundMessages: 0,
   responseRate: null,
   medianResponseMinutes: null,
+  custom: {},
   sentiment: { scored: 0, positive: 0, neutral: 0, negative: 0 },
   readingRule: '',
   ...over,

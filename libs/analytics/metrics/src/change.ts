@@ -1,4 +1,4 @@
-import { METRIC_DEFINITIONS, type MetricName } from './metric-definitions.ts';
+import { METRIC_DEFINITIONS, type MetricDefinition, type MetricName } from './metric-definitions.ts';
 
 export interface MetricChange {
   current: number | null;
@@ -14,7 +14,11 @@ export interface MetricChange {
 
 /** How a metric moved between two periods, in the unit a reader expects for it. */
 export function changeOf(metric: MetricName, current: number | null, previous: number | null): MetricChange {
-  const kind = METRIC_DEFINITIONS[metric].kind;
+  return changeOfKind(METRIC_DEFINITIONS[metric].kind, current, previous);
+}
+
+/** The same for a metric known by its kind only (a workspace's custom metric). */
+export function changeOfKind(kind: MetricDefinition['kind'], current: number | null, previous: number | null): MetricChange {
   const absolute = current != null && previous != null ? current - previous : null;
   if (kind === 'count' || kind === 'duration') {
     return { current, previous, absolute, relative: absolute != null && previous ? absolute / previous : null, points: null, unit: 'percent' };

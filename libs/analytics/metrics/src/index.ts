@@ -4,3 +4,4 @@ export * from './summary.ts';
 export * from './goal-pace.ts';
 export * from './contributions.ts';
 export * from './variation.ts';
+export * from './custom-formula.ts';

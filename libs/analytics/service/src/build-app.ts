@@ -5,6 +5,7 @@ import { createServiceApp, registerDeadLetterRoutes, registerGuardedApi, type Lo
 import { createStoreEventsHandler } from './consumers/store-events.consumer.ts';
 
 import { registerCompetitorRoutes } from './competitors/competitors.route.ts';
+import { registerCustomMetricRoutes } from './custom-metrics/custom-metrics.route.ts';
 import { registerGoalRoutes } from './goals/goals.route.ts';
 import { registerComparisonRoutes } from './routes/comparisons.route.ts';
 import { registerContentPerformanceRoute } from './routes/content-performance.route.ts';
@@ -41,6 +42,7 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
     registerSettingsRoutes(api, deps.db);
     registerGoalRoutes(api, deps.db);
     registerCompetitorRoutes(api, deps.db);
+    registerCustomMetricRoutes(api, deps.db);
     registerDeadLetterRoutes(api, {
       store: createDeadLetterStore(deps.db),
       replay: (letter) => handle([deliveredEventOf(letter, deps.logger)]),

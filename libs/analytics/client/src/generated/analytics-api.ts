@@ -298,6 +298,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/custom-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's own metrics: formulas over the base metrics, reported beside them in summaries and timeseries */
+        get: operations["listCustomMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/custom-metrics/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Defines or redefines a custom metric; the formula is parsed by mathjs and only + - * /, numbers and base metrics are accepted (no code runs) */
+        put: operations["putCustomMetric"];
+        post?: never;
+        /** Deletes a custom metric */
+        delete: operations["deleteCustomMetric"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -576,6 +611,10 @@ export interface operations {
                         responseRate: number | null;
                         /** @description Median response time: median minutes from a comment or direct message to its reply, over those replied to; null when missing */
                         medianResponseMinutes: number | null;
+                        /** @description The workspace's custom metrics (GET /v1/analytics/custom-metrics), by name */
+                        custom: {
+                            [key: string]: number | null;
+                        };
                         sentiment: {
                             scored: number;
                             positive: number;
@@ -970,6 +1009,26 @@ export interface operations {
                                     threshold: number | null;
                                 };
                             };
+                            /** @description The custom metrics changes, by name (not judged for variation) */
+                            customChanges: {
+                                [key: string]: {
+                                    /** @description This period */
+                                    current: number | null;
+                                    /** @description The period compared against */
+                                    previous: number | null;
+                                    /** @description current − previous */
+                                    absolute: number | null;
+                                    /** @description Counts: (current − previous) ÷ previous; null for rates and scores */
+                                    relative: number | null;
+                                    /** @description Rates and scores: the change ×100, in percentage points (pp) or points (pts) */
+                                    points: number | null;
+                                    unit: "percent" | "pp" | "pts";
+                                    /** @description Beyond normal variation (see variationRule); null when not judged */
+                                    notable: boolean | null;
+                                    /** @description The size of change that counts as beyond normal variation, in the metric unit */
+                                    threshold: number | null;
+                                };
+                            };
                             /** @description How a change is judged to be beyond normal variation */
                             variationRule: string;
                         };
@@ -1033,6 +1092,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         settlingDays: number;
+                        /** @description The workspace's custom metrics: sources are the base metrics the formula reads */
+                        custom: {
+                            name: string;
+                            label: string;
+                            kind: string;
+                            formula: string;
+                            sources: string[];
+                            caveats?: string;
+                        }[];
                         metrics: {
                             name: string;
                             label: string;
@@ -1165,6 +1233,10 @@ export interface operations {
                             responseRate: number | null;
                             /** @description Median response time: median minutes from a comment or direct message to its reply, over those replied to; null when missing */
                             medianResponseMinutes: number | null;
+                            /** @description The custom metrics, by name */
+                            custom: {
+                                [key: string]: number | null;
+                            };
                         }[];
                     };
                     "text/csv": string;
@@ -2907,6 +2979,265 @@ export interface operations {
             };
             /** @description The key lacks the "read" scope (SCOPE_MISSING) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCustomMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        metrics: {
+                            name: string;
+                            label: string;
+                            formula: string;
+                            kind: string;
+                            description: string | null;
+                            /** @description The base metrics it reads */
+                            metrics: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "read" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putCustomMetric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description camelCase, e.g. earnedMedia; not a base metric name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How reports name it, e.g. "Earned media value" */
+                    label: string;
+                    /** @description Base metrics, numbers, + - * / and parentheses, e.g. "(shares * 2 + comments) * 0.35" */
+                    formula: string;
+                    /** @description count: changes in percent; rate: a ratio, changes in pp; score: changes in pts */
+                    kind: "count" | "rate" | "score";
+                    /** @description What it means and why the team tracks it */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        label: string;
+                        formula: string;
+                        kind: string;
+                        description: string | null;
+                        /** @description The base metrics it reads */
+                        metrics: string[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The formula or the name is invalid (CUSTOM_METRIC_INVALID), or the body fails a check (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service Herald depends on (key verification, the database, the broker) is unavailable (DEPENDENCY_UNAVAILABLE); the request may be sent again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteCustomMetric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description camelCase, e.g. earnedMedia; not a base metric name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The name is invalid (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key was sent (AUTH_REQUIRED), or it is unknown or revoked (AUTH_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks the "admin" scope (SCOPE_MISSING) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such custom metric (CUSTOM_METRIC_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the service accepts (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body has a content type the route does not read (FST_ERR_CTP_INVALID_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -62,6 +62,9 @@ export const SummarySchema = Type.Object(
     label: Type.String({ description: 'The period in words, e.g. "February 2026"' }),
     kind: Type.String({ description: 'day, week (ISO), month, quarter, year or custom' }),
     ...MetricsSchema.properties,
+    custom: Type.Record(Type.String(), nullable(Type.Number(), 'null when a metric it reads is missing'), {
+      description: "The workspace's custom metrics (GET /v1/analytics/custom-metrics), by name",
+    }),
     sentiment: Type.Object({ scored: Type.Integer(), positive: Type.Integer(), neutral: Type.Integer(), negative: Type.Integer() }),
     readingRule: Type.String({ description: 'How post counters are read, so periods compare like with like' }),
     comparison: Type.Optional(
@@ -69,6 +72,7 @@ export const SummarySchema = Type.Object(
         against: Type.Union([Type.Literal('previous'), Type.Literal('year'), Type.Literal('custom')]),
         period: PeriodSchema,
         changes: Type.Object(Object.fromEntries(METRIC_NAMES.map((n) => [n, ChangeSchema])), { additionalProperties: false }),
+        customChanges: Type.Record(Type.String(), ChangeSchema, { description: 'The custom metrics changes, by name (not judged for variation)' }),
         variationRule: Type.String({ description: 'How a change is judged to be beyond normal variation' }),
       }),
     ),
@@ -97,6 +101,7 @@ export const TimeseriesSchema = Type.Object({
     Type.Object({
       start: Type.String({ description: 'Local date the bucket starts on (YYYY-MM-DD); the first and last are clipped to the period' }),
       ...MetricsSchema.properties,
+      custom: Type.Record(Type.String(), nullable(Type.Number(), 'null when missing'), { description: 'The custom metrics, by name' }),
     }),
   ),
 });
@@ -148,16 +153,17 @@ export const BestTimesSchema = Type.Object({
   ),
 });
 
+const DefinitionSchema = Type.Object({
+  name: Type.String(),
+  label: Type.String(),
+  kind: Type.String(),
+  formula: Type.String(),
+  sources: Type.Array(Type.String()),
+  caveats: Type.Optional(Type.String()),
+});
+
 export const MetricDefinitionsSchema = Type.Object({
   settlingDays: Type.Integer(),
-  metrics: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      label: Type.String(),
-      kind: Type.String(),
-      formula: Type.String(),
-      sources: Type.Array(Type.String()),
-      caveats: Type.Optional(Type.String()),
-    }),
-  ),
+  custom: Type.Array(DefinitionSchema, { description: "The workspace's custom metrics: sources are the base metrics the formula reads" }),
+  metrics: Type.Array(DefinitionSchema),
 });

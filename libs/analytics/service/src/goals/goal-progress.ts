@@ -32,22 +32,18 @@ export async function goalProgressOf(db: AnalyticsDb, goal: Goal, at: Date): Pro
   const until = new Date(Math.min(Math.max(at.getTime(), period.from.getTime()), period.to.getTime()));
   const started = until > period.from;
 
-  let actual: number | null = null;
-  let startValue: number | null = null;
-  if (started) {
-    const readAsOf = new Date(Math.min(at.getTime(), settlingCutoff(until).getTime()));
-    const summary = await loadSummary(db, scope, { from: period.from, to: until }, { readAsOf });
-    actual = summary[metric];
-    startValue = summary.followersAtStart;
-  } else if (goalShapeOf(metric) === 'total') {
-    actual = 0;
-  }
+  const readAsOf = new Date(Math.min(at.getTime(), settlingCutoff(until).getTime()));
+  const [summary, weekdayWeights] = await Promise.all([
+    started ? loadSummary(db, scope, { from: period.from, to: until }, { readAsOf }) : null,
+    goalShapeOf(metric) === 'total' ? weekdayWeightsBefore(db, scope, metric, period.from) : null,
+  ]);
+  const actual = summary ? summary[metric] : goalShapeOf(metric) === 'total' ? 0 : null;
+  const startValue = summary?.followersAtStart ?? null;
 
   const days: GoalDay[] = bucketsOf(period, 'day', goal.timeZone).map((day) => ({
     weekday: weekdayHour(day.from, goal.timeZone).weekday,
     elapsed: Math.min(1, Math.max(0, (at.getTime() - day.from.getTime()) / (day.to.getTime() - day.from.getTime()))),
   }));
-  const weekdayWeights = goalShapeOf(metric) === 'total' ? await weekdayWeightsBefore(db, scope, metric, period.from) : null;
   const pace = goalPaceOf({ metric, target: goal.target, actual, startValue, days, weekdayWeights });
   return { ...pace, actual, paceModel: pace.expectedWeekday == null ? 'linear' : 'weekday' };
 }

@@ -136,8 +136,7 @@ export function registerGoalRoutes(app: ServiceApp, db: AnalyticsDb): void {
       const { workspaceId } = request.principal;
       const at = await atOf(db, workspaceId, request.query.at);
       const goals = await listGoals(db, workspaceId);
-      const views: GoalView[] = [];
-      for (const goal of goals) views.push(await viewOf(db, goal, at));
+      const views: GoalView[] = await Promise.all(goals.map((goal) => viewOf(db, goal, at)));
       if (wantsCsv(request)) {
         const rows = views.map((v) => ({ ...v, from: v.period.from, to: v.period.to, period: v.period.label }));
         return sendCsv(reply, 'goals', rows, GOAL_CSV_COLUMNS);

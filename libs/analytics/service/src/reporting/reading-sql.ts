@@ -50,12 +50,17 @@ export function mentionScopeSql(scope: Scope): Prisma.Sql {
 /**
  * The reading each post is counted with (see METRIC_DEFINITIONS' settling rule): its newest
  * snapshot at or before the cutoff, or, when it has none, its first one after. The history is
- * kept, so a report rebuilt later takes the same readings.
+ * kept, so a report rebuilt later takes the same readings. Written as two index-ordered probes of
+ * the (post_id, captured_at) key, the second run only for a post with no reading by the cutoff:
+ * one ORDER BY over an expression would read and sort every snapshot of every post (bench/analytics).
  */
 export const readingJoin = (db: AnalyticsDb, cutoff: Date) => Prisma.sql`
   LEFT JOIN LATERAL (
-    SELECT * FROM ${tableOf(db)('metric_snapshots')} m WHERE m.post_id = p.id
-    ORDER BY (m.captured_at <= ${cutoff}) DESC, CASE WHEN m.captured_at <= ${cutoff} THEN m.captured_at END DESC, m.captured_at ASC LIMIT 1
+    SELECT * FROM (
+      (SELECT * FROM ${tableOf(db)('metric_snapshots')} m WHERE m.post_id = p.id AND m.captured_at <= ${cutoff} ORDER BY m.captured_at DESC LIMIT 1)
+      UNION ALL
+      (SELECT * FROM ${tableOf(db)('metric_snapshots')} m WHERE m.post_id = p.id AND m.captured_at > ${cutoff} ORDER BY m.captured_at ASC LIMIT 1)
+    ) r LIMIT 1
   ) s ON true`;
 
 /**

@@ -1,6 +1,8 @@
 import type { AnalyticsDb } from '@herald/analytics-data-access';
 import {
   changeOf,
+  changeOfKind,
+  type CustomKind,
   METRIC_DEFINITIONS,
   METRIC_NAMES,
   SETTLING_DAYS,
@@ -12,6 +14,7 @@ import {
 import { describePeriod, periodKind, periodsBefore } from '@herald/period';
 import { errorResponse, type ServiceApp } from '@herald/service-kit';
 
+import { customValuesOf, loadCustomMetrics } from '../custom-metrics/custom-metric.repository.ts';
 import { MetricDefinitionsSchema, SummaryQuerySchema, SummarySchema } from '../api/summary.schema.ts';
 import { loadSummaries, loadSummary } from '../reporting/summary.repository.ts';
 import { againstOf, PERIOD_400, periodQuery } from './period-query.ts';
@@ -37,13 +40,16 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
       const { period, timeZone } = await periodQuery(db, request.principal.workspaceId, request.query);
       const { workspaceId } = request.principal;
       const scope = { workspaceId, timeZone, network: request.query.network };
-      const summary = await loadSummary(db, scope, period);
       const against = againstOf(request.query, period, timeZone);
+      // Only a change from the period right before has a history of like changes to be judged by.
+      const [custom, summary, before, history] = await Promise.all([
+        loadCustomMetrics(db, workspaceId),
+        loadSummary(db, scope, period),
+        against ? loadSummary(db, scope, against.period) : null,
+        against?.against === 'previous' ? loadSummaries(db, scope, periodsBefore(period, VARIATION_PERIODS, timeZone)) : null,
+      ]);
       let comparison;
-      if (against) {
-        const before = await loadSummary(db, scope, against.period);
-        // Only a change from the period right before has a history of like changes to be judged by.
-        const history = against.against === 'previous' ? await loadSummaries(db, scope, periodsBefore(period, VARIATION_PERIODS, timeZone)) : null;
+      if (against && before) {
         comparison = {
           against: against.against,
           period: { from: against.period.from.toISOString(), to: against.period.to.toISOString(), label: against.label },
@@ -60,6 +66,12 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
               return [n, { ...change, ...variation }];
             }),
           ),
+          customChanges: Object.fromEntries(
+            custom.map((m) => [
+              m.name,
+              { ...changeOfKind(m.kind as CustomKind, m.compiled.evaluate(summary), m.compiled.evaluate(before)), notable: null, threshold: null },
+            ]),
+          ),
           variationRule: history
             ? VARIATION_RULE
             : 'Judged only against the previous period (compare=previous): other comparisons have no run of like changes to judge by.',
@@ -73,6 +85,7 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
         label: describePeriod(period, timeZone),
         kind: periodKind(period, timeZone),
         ...metricsOf(summary),
+        custom: customValuesOf(custom, summary),
         sentiment: { scored: summary.scoredMentions, positive: summary.positiveMentions, neutral: summary.neutralMentions, negative: summary.negativeMentions },
         readingRule: READING_RULE,
         ...(comparison ? { comparison } : {}),
@@ -90,9 +103,17 @@ export function registerSummaryRoute(app: ServiceApp, db: AnalyticsDb): void {
         response: { 200: MetricDefinitionsSchema, 400: errorResponse('The request fails a check (VALIDATION_FAILED, WORKSPACE_FROM_KEY)') },
       },
     },
-    async () => ({
+    async (request) => ({
       settlingDays: SETTLING_DAYS,
       metrics: METRIC_NAMES.map((name) => ({ name, ...METRIC_DEFINITIONS[name], sources: [...METRIC_DEFINITIONS[name].sources] })),
+      custom: (await loadCustomMetrics(db, request.principal.workspaceId)).map((m) => ({
+        name: m.name,
+        label: m.label,
+        kind: m.kind,
+        formula: m.formula,
+        sources: m.compiled.metrics,
+        ...(m.description ? { caveats: m.description } : {}),
+      })),
     }),
   );
 }

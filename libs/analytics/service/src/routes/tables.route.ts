@@ -15,6 +15,7 @@ import {
 import { loadBestTimes, loadBreakdown, type BreakdownDimension } from '../reporting/breakdown.repository.ts';
 import { loadSummaries } from '../reporting/summary.repository.ts';
 import { PERIOD_400, periodQuery } from './period-query.ts';
+import { customValuesOf, loadCustomMetrics } from '../custom-metrics/custom-metric.repository.ts';
 import { metricsOf } from './summary.route.ts';
 import { sendCsv, tableResponse, wantsCsv } from './csv-reply.ts';
 
@@ -44,9 +45,19 @@ export function registerTableRoutes(app: ServiceApp, db: AnalyticsDb): void {
         const message = `${buckets.length} ${request.query.interval} buckets: at most ${MAX_BUCKETS}, use a longer interval or a shorter period`;
         throw new AppError('PERIOD_INVALID', message, 400, [{ field: 'query.interval', message }]);
       }
-      const summaries = await loadSummaries(db, { workspaceId: request.principal.workspaceId, timeZone, network: request.query.network }, buckets);
-      const rows = buckets.map((b, i) => ({ start: b.start, ...metricsOf(summaries[i]!) }));
-      if (wantsCsv(request)) return sendCsv(reply, `timeseries-${request.query.interval}`, rows, ['start', ...METRIC_NAMES]);
+      const [custom, summaries] = await Promise.all([
+        loadCustomMetrics(db, request.principal.workspaceId),
+        loadSummaries(db, { workspaceId: request.principal.workspaceId, timeZone, network: request.query.network }, buckets),
+      ]);
+      const rows = buckets.map((b, i) => ({ start: b.start, ...metricsOf(summaries[i]!), custom: customValuesOf(custom, summaries[i]!) }));
+      if (wantsCsv(request)) {
+        const flat = rows.map(({ custom: values, ...row }) => ({ ...row, ...values }));
+        return sendCsv(reply, `timeseries-${request.query.interval}`, flat, [
+          'start',
+          ...METRIC_NAMES,
+          ...custom.map((m) => m.name),
+        ] as (keyof (typeof flat)[number] & string)[]);
+      }
       return {
         workspaceId: request.principal.workspaceId,
         timeZone,
