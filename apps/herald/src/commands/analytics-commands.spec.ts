@@ -175,7 +175,7 @@ describe('herald analytics compare, contributors, top-posts, content and competi
   it('competitors: a marked profile leaves the own totals and shows beside them', async () => {
     const { compareCompetitors, listCompetitors, markCompetitor, unmarkCompetitor } = await import('./competitors.command.ts');
     const place = { dataDir, workspaceId: WS };
-    // The posts carry no profile id: mark one of a profile the test invents, then the real comparison is own only.
+    // The fixture's posts carry no profile id, so the marked profile has none of them: its row reads 0 and –.
     expect(await markCompetitor(place, { network: 'x', profileId: 'rival', competitor: 'Rival Inc' })).toMatch(/Rival Inc's/);
     expect(await listCompetitors(place, false)).toMatch(/Rival Inc\s+x\s+rival/);
     const side = await compareCompetitors({ ...base, from: '2026-01-01', to: '2026-02-01' });

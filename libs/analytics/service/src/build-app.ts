@@ -26,7 +26,8 @@ export async function buildAnalyticsApp(deps: AnalyticsDeps): Promise<ServiceApp
   const app = await createServiceApp({
     name: 'analytics',
     version: '0.1.0',
-    description: 'Reporting data and KPIs: summaries, goals, comparisons, best times and campaign results.',
+    description:
+      'Reporting data and KPIs: summaries, timeseries and breakdowns, comparisons with their contributors, top posts, content performance, best times, goals, competitors and custom metrics.',
     logger: deps.logger,
     readiness: [
       { name: 'database', check: () => deps.db.ping() },
