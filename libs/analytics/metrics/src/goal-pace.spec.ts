@@ -110,8 +110,12 @@ describe('weekdayWeightsOf', () => {
     expect(weekdayWeightsOf(history)).toEqual([0, 25, 5, 5, 5, 5, 5, 5]);
   });
 
-  it('too short or empty a history gives no weights (linear pace)', () => {
+  it('too short, too sparse or empty a history gives no weights (linear pace)', () => {
     expect(weekdayWeightsOf(Array.from({ length: 27 }, (_, i) => ({ weekday: (i % 7) + 1, value: 1 })))).toBeNull();
     expect(weekdayWeightsOf(Array.from({ length: 56 }, (_, i) => ({ weekday: (i % 7) + 1, value: null })))).toBeNull();
+    // One Tuesday post in 8 weeks would put the whole rhythm on Tuesdays: 1 active day of the 8 needed.
+    expect(weekdayWeightsOf(Array.from({ length: 56 }, (_, i) => ({ weekday: (i % 7) + 1, value: i === 8 ? 50 : 0 })))).toBeNull();
+    // Activity only in the last 3 weeks: the days before are before the workspace began, 21 < 28.
+    expect(weekdayWeightsOf(Array.from({ length: 56 }, (_, i) => ({ weekday: (i % 7) + 1, value: i >= 35 ? 5 : 0 })))).toBeNull();
   });
 });

@@ -82,7 +82,7 @@ export function goalPaceOf(input: GoalPaceInput): GoalPace {
   const { actual, target } = input;
   const meets = (value: number | null) => value != null && (down ? value <= target : value >= target);
   const tolerance = `within ±${ON_TRACK_TOLERANCE * 100} %`;
-  const paceWords = weekdayShare == null ? 'a steady pace over the days of the period' : "the workspace's usual weekday rhythm (its last 8 weeks)";
+  const paceWords = weekdayShare == null ? 'a steady pace over the days of the period' : "the workspace's usual weekday rhythm (its 8 weeks before the goal)";
 
   let expectedLinear: number | null;
   let expectedWeekday: number | null;
@@ -145,18 +145,25 @@ function shareOf(days: readonly GoalDay[], weights: readonly number[]): number |
   return sum(days.map((d) => (weights[d.weekday] ?? 0) * d.elapsed)) / whole;
 }
 
+/** The weekday rhythm needs at least 4 weeks from the first day with activity, and 8 active days. */
+export const MIN_HISTORY_DAYS = 28;
+export const MIN_ACTIVE_DAYS = 8;
+
 /**
- * Weekday weights from a history of daily values (at least 4 full weeks, and a nonzero total):
- * the mean per ISO weekday, index 1–7. Fewer weeks or an empty history gives null (linear pace).
+ * Weekday weights from a history of daily values, oldest first: the mean per ISO weekday, index 1–7,
+ * counted from the first day with activity (days before it are before the workspace began, not
+ * zeros). Too short or too sparse a history gives null: the pace is then linear.
  */
 export function weekdayWeightsOf(history: readonly { weekday: number; value: number | null }[]): number[] | null {
-  if (history.length < 28) return null;
+  const first = history.findIndex((d) => (d.value ?? 0) > 0);
+  if (first < 0) return null;
+  const days = history.slice(first);
+  if (days.length < MIN_HISTORY_DAYS || days.filter((d) => (d.value ?? 0) > 0).length < MIN_ACTIVE_DAYS) return null;
   const totals = Array.from({ length: 8 }, () => 0);
   const counts = Array.from({ length: 8 }, () => 0);
-  for (const { weekday, value } of history) {
+  for (const { weekday, value } of days) {
     totals[weekday]! += value ?? 0;
     counts[weekday]! += 1;
   }
-  if (sum(totals) <= 0) return null;
   return totals.map((t, i) => (counts[i] ? t / counts[i]! : 0));
 }

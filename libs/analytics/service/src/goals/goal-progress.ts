@@ -35,7 +35,7 @@ export async function goalProgressOf(db: AnalyticsDb, goal: Goal, at: Date): Pro
   const readAsOf = new Date(Math.min(at.getTime(), settlingCutoff(until).getTime()));
   const [summary, weekdayWeights] = await Promise.all([
     started ? loadSummary(db, scope, { from: period.from, to: until }, { readAsOf }) : null,
-    goalShapeOf(metric) === 'total' ? weekdayWeightsBefore(db, scope, metric, period.from) : null,
+    goalShapeOf(metric) === 'total' ? weekdayWeightsBefore(db, scope, metric, period.from, at) : null,
   ]);
   const actual = summary ? summary[metric] : goalShapeOf(metric) === 'total' ? 0 : null;
   const startValue = summary?.followersAtStart ?? null;
@@ -48,10 +48,11 @@ export async function goalProgressOf(db: AnalyticsDb, goal: Goal, at: Date): Pro
   return { ...pace, actual, paceModel: pace.expectedWeekday == null ? 'linear' : 'weekday' };
 }
 
-async function weekdayWeightsBefore(db: AnalyticsDb, scope: Scope, metric: MetricName, start: Date): Promise<number[] | null> {
+async function weekdayWeightsBefore(db: AnalyticsDb, scope: Scope, metric: MetricName, start: Date, at: Date): Promise<number[] | null> {
   const history: Period = { from: parseBoundary(daysBefore(localDate(start, scope.timeZone), HISTORY_DAYS), 'from', scope.timeZone), to: start };
   const days = bucketsOf(history, 'day', scope.timeZone);
-  const summaries = await loadSummaries(db, scope, days);
+  // Read as the history stood at `at` too: a goal judged on a past day sees nothing from after it.
+  const summaries = await loadSummaries(db, scope, days, { readAsOf: new Date(Math.min(at.getTime(), settlingCutoff(start).getTime())) });
   return weekdayWeightsOf(days.map((day, i) => ({ weekday: weekdayHour(day.from, scope.timeZone).weekday, value: summaries[i]![metric] })));
 }
 

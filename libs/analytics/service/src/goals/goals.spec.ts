@@ -72,6 +72,8 @@ describe('goals: progress, pace, forecast and status', () => {
       // After 9 March 00:00: a later reading of m-2 (300) and a new post (500).
       reading('m-2', '2026-03-10T09:00:00Z', 300),
       post('m-3', '2026-03-09T10:00:00Z', 500, '2026-03-10T10:00:00Z'),
+      // Published before 9 March 00:00, first read an hour after it: as of then it has no reading (0), later 7.
+      post('m-late', '2026-03-08T23:00:00Z', 7, '2026-03-09T01:00:00Z'),
       followers('2026-02-28', 1000),
       followers('2026-03-08', 1060),
     ]);
@@ -93,7 +95,7 @@ describe('goals: progress, pace, forecast and status', () => {
     const { id } = await create({ name: 'March engagement', metric: 'engagements', target: 1000, from: '2026-03-01', to: '2026-04-01' });
     const goal = (await call('GET', `/v1/analytics/goals/${id}?at=2026-03-09T00:00:00Z`)).json();
     // 8 of 31 days gone (Sun 1 – Sun 8), holding 5 of March's 22 weekdays.
-    // Actual: 100 + 140 = 240; the 300 reading and the 500 post came after 9 March 00:00.
+    // Actual: 100 + 140 = 240; the 300 reading, m-late's first reading and the 500 post came after 9 March 00:00.
     expect(goal).toMatchObject({ metric: 'engagements', shape: 'total', actual: 240, paceModel: 'weekday', status: 'ahead' });
     expect(goal.expectedLinear).toBeCloseTo((1000 * 8) / 31, 6); // 258.06: 240 would be 7 % behind
     expect(goal.expectedWeekday).toBeCloseTo((1000 * 5) / 22, 6); // 227.27: 240 is 5.6 % ahead
@@ -108,8 +110,8 @@ describe('goals: progress, pace, forecast and status', () => {
   it('once the period is over: every reading counts, the status is final and equals the summary', async () => {
     const { id } = await create({ metric: 'engagements', target: 1000, from: '2026-03-01', to: '2026-04-01' });
     const goal = (await call('GET', `/v1/analytics/goals/${id}`)).json();
-    // 100 + 300 (m-2's newest reading) + 500 = 900 of 1,000.
-    expect(goal).toMatchObject({ actual: 900, status: 'missed', elapsedShare: 1, neededPerDay: null });
+    // 100 + 300 (m-2's newest reading) + 500 + 7 = 907 of 1,000.
+    expect(goal).toMatchObject({ actual: 907, status: 'missed', elapsedShare: 1, neededPerDay: null });
     const summary = (await call('GET', '/v1/analytics/summary?from=2026-03-01&to=2026-04-01&compare=none')).json();
     expect(summary.engagements).toBe(goal.actual);
   });

@@ -53,13 +53,20 @@ export function mentionScopeSql(scope: Scope): Prisma.Sql {
  * kept, so a report rebuilt later takes the same readings. Written as two index-ordered probes of
  * the (post_id, captured_at) key, the second run only for a post with no reading by the cutoff:
  * one ORDER BY over an expression would read and sort every snapshot of every post (bench/analytics).
+ * PostgreSQL runs UNION ALL branches in order under the LIMIT, inside a parameterized lateral no parallel
+ * plan reorders them. `strict` (a reading as of an instant, e.g. a goal judged on a past day) never
+ * takes a reading from after the cutoff.
  */
-export const readingJoin = (db: AnalyticsDb, cutoff: Date) => Prisma.sql`
+export const readingJoin = (db: AnalyticsDb, cutoff: Date, options: { strict?: boolean } = {}) => Prisma.sql`
   LEFT JOIN LATERAL (
     SELECT * FROM (
       (SELECT * FROM ${tableOf(db)('metric_snapshots')} m WHERE m.post_id = p.id AND m.captured_at <= ${cutoff} ORDER BY m.captured_at DESC LIMIT 1)
-      UNION ALL
-      (SELECT * FROM ${tableOf(db)('metric_snapshots')} m WHERE m.post_id = p.id AND m.captured_at > ${cutoff} ORDER BY m.captured_at ASC LIMIT 1)
+      ${
+        options.strict
+          ? Prisma.empty
+          : Prisma.sql`UNION ALL
+      (SELECT * FROM ${tableOf(db)('metric_snapshots')} m WHERE m.post_id = p.id AND m.captured_at > ${cutoff} ORDER BY m.captured_at ASC LIMIT 1)`
+      }
     ) r LIMIT 1
   ) s ON true`;
 

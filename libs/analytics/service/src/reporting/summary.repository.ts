@@ -45,7 +45,7 @@ export async function loadSummaries(db: AnalyticsDb, scope: Scope, periods: read
   // The three reads are independent: sent together, they share the wait on the pool.
   const postsRead = db.prisma.$queryRaw<(PostSumsRow & { b: number })[]>`
     SELECT width_bucket(p.published_at, ${boundsSql}) AS b, ${postSums}
-    FROM ${table('posts')} p ${readingJoin(db, options.readAsOf ?? settlingCutoff(last))}
+    FROM ${table('posts')} p ${readingJoin(db, options.readAsOf ?? settlingCutoff(last), { strict: options.readAsOf !== undefined })}
     WHERE ${publishedInScopeSql(db, scope, first, last)}
     GROUP BY 1`;
   const mentionsRead = db.prisma.$queryRaw<(MentionSumsRow & { b: number })[]>`

@@ -56,8 +56,8 @@ interface PostRow extends PostSumsRow {
 
 /**
  * The period's posts ranked by a metric, each read the way the period's totals read it (newest
- * reading by the period's end plus the settling time). Posts without the metric are left out, and
- * for a rate so are posts with fewer than MIN_IMPRESSIONS_FOR_RATES impressions.
+ * reading by the period's end plus the settling time). Posts with no reading yet or without the metric
+ * are left out, and for a rate so are posts with fewer than MIN_IMPRESSIONS_FOR_RATES of its denominator.
  */
 export async function loadRankedPosts(
   db: AnalyticsDb,
@@ -67,17 +67,22 @@ export async function loadRankedPosts(
 ): Promise<RankedPost[]> {
   const table = tableOf(db);
   const value = VALUE[options.metric];
-  const isRate = options.metric === 'engagementRate' || options.metric === 'engagementRateByReach';
-  const floor = isRate ? Prisma.sql`AND x.impressions >= ${MIN_IMPRESSIONS_FOR_RATES}` : Prisma.empty;
+  // A rate is floored on its own denominator: impressions, or reach for the rate by reach.
+  const floor =
+    options.metric === 'engagementRate'
+      ? Prisma.sql`AND x.impressions >= ${MIN_IMPRESSIONS_FOR_RATES}`
+      : options.metric === 'engagementRateByReach'
+        ? Prisma.sql`AND x.reach >= ${MIN_IMPRESSIONS_FOR_RATES}`
+        : Prisma.empty;
   const direction = options.order === 'top' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await db.prisma.$queryRaw<PostRow[]>`
     SELECT x.*, (${value})::float8 AS value FROM (
-      SELECT p.network, p.network_post_id, p.profile_id, p.published_at, p.content_type, p.tags, p.campaign, left(p.text, 280) AS text, p.link, ${postSums}
+      SELECT p.network, p.network_post_id, p.profile_id, p.published_at, p.content_type, p.tags, p.campaign, left(p.text, 280) AS text, p.link, count(s.post_id)::int AS readings, ${postSums}
       FROM ${table('posts')} p ${readingJoin(db, settlingCutoff(period.to))}
       WHERE ${publishedInScopeSql(db, scope, period.from, period.to)}
       GROUP BY p.id
     ) x
-    WHERE (${value}) IS NOT NULL ${floor}
+    WHERE x.readings > 0 AND (${value}) IS NOT NULL ${floor}
     ORDER BY value ${direction}, x.published_at, x.network, x.network_post_id
     LIMIT ${options.limit}`;
   return rows.map((row) => {

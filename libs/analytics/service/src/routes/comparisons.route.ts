@@ -53,8 +53,8 @@ export function registerComparisonRoutes(app: ServiceApp, db: AnalyticsDb): void
         ]);
       }
       const rule = isRate(metric)
-        ? `Posts of the period with ${metric} and at least ${MIN_IMPRESSIONS_FOR_RATES} impressions (a rate from fewer is noise)`
-        : `Posts of the period with ${metric} reported`;
+        ? `Posts of the period with ${metric} and at least ${MIN_IMPRESSIONS_FOR_RATES} ${metric === 'engagementRateByReach' ? 'reach' : 'impressions'} (a rate from fewer is noise)`
+        : `Posts of the period with a reading and ${metric} reported`;
       return { workspaceId: scope.workspaceId, metric, order, from: period.from.toISOString(), to: period.to.toISOString(), rule, posts };
     },
   );

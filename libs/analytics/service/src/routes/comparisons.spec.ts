@@ -28,6 +28,13 @@ const EVENTS = [
   post('a3', 'x', '2026-05-05', 2000, 120),
   post('tiny', 'x', '2026-05-07', 50, 40),
   post('b2', 'linkedin', '2026-05-06', 1000, 100),
+  // Published, never read yet: no figure to rank it by, and not the worst post of May.
+  createEvent({
+    type: 'ingestion.post.published',
+    workspaceId: 'a',
+    source: 'test',
+    payload: { post: { network: 'x', networkPostId: 'unread', publishedAt: '2026-05-20T10:00:00Z', text: 'post unread', contentType: 'text', tags: [] } },
+  }),
 ];
 
 describe('comparisons: contributors to a change, top and bottom posts, any period against any other', () => {
