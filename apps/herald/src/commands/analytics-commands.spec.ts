@@ -27,7 +27,8 @@ const post = (id: string, network: 'x' | 'linkedin', publishedAt: string, impres
     source: 'test',
     payload: {
       post: { network, networkPostId: id, publishedAt, text: `post ${id}`, contentType: 'text', tags: [] },
-      metrics: { capturedAt: '2026-01-20T00:00:00Z', impressions, engagements },
+      // Read once every post is out (the goal test judges as of 13 January, and sees no reading from after it).
+      metrics: { capturedAt: '2026-01-12T12:00:00Z', impressions, engagements },
     },
   });
 // January 2026. Monday 5th 10:00: x 1,000 / 30 and linkedin 2,000 / 90 (the same hour: one cell of two posts).
